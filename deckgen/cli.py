@@ -1,0 +1,170 @@
+"""The command line: thin wrappers that parse options, call one library function, print.
+
+Exit status: 0 success, 1 content or build error, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from deckgen import __version__
+from deckgen.errors import DeckgenError, display_path
+
+EXIT_CODES = """\b
+Exit status:
+  0  success
+  1  content, theme or build error (every error is printed, one line each)
+  2  usage error (unknown option, missing argument)
+"""
+
+
+class _Group(click.Group):
+    """Prints errors as one line each; a traceback only with --debug."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.UsageError):
+            raise
+        except DeckgenError:
+            if ctx.meta.get("deckgen.debug"):
+                traceback.print_exc()
+            raise
+        except Exception as e:
+            if ctx.meta.get("deckgen.debug"):
+                raise
+            raise DeckgenError(
+                f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)"
+            ) from e
+
+
+@click.group(cls=_Group, epilog=EXIT_CODES)
+@click.version_option(__version__, prog_name="deckgen")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding deckgen.yaml (default: searched upwards from the current folder).",
+)
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+@click.pass_context
+def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
+    """Build one tailored PowerPoint deck per department from shared YAML content."""
+    ctx.meta["deckgen.debug"] = debug
+    ctx.obj = project_dir
+
+
+def _root(ctx: click.Context) -> Path:
+    from deckgen.project import find_root
+
+    project_dir: Path | None = ctx.obj
+    return find_root(project_dir)
+
+
+@cli.command()
+@click.argument("departments", nargs=-1)
+@click.option("--all", "build_all", is_flag=True, help="Build every department.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the decks (default: output: in deckgen.yaml).",
+)
+@click.option("--theme", help="Use this theme instead of the one in deckgen.yaml.")
+@click.pass_context
+def build(
+    ctx: click.Context,
+    departments: tuple[str, ...],
+    build_all: bool,
+    out: Path | None,
+    theme: str | None,
+) -> None:
+    """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all."""
+    from deckgen.build import BuildOptions, build as build_decks
+    from deckgen.errors import ContentError, SourceError
+    from deckgen.project import department_slugs
+
+    root = _root(ctx)
+    if not departments and not build_all:
+        slugs = department_slugs(root)
+        raise click.UsageError(
+            f"name a department or use --all; departments: {', '.join(slugs) or 'none'}"
+        )
+    if departments and build_all:
+        raise click.UsageError("name departments or use --all, not both")
+
+    def report(deck: Any) -> None:
+        click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
+
+    result = build_decks(
+        root,
+        None if build_all else list(departments),
+        BuildOptions(out=out, theme=theme),
+        on_deck=report,
+    )
+    if result.failed:
+        lines: list[str] = []
+        for errors in result.failed.values():
+            for error in errors:
+                lines.extend(
+                    e.message
+                    for e in (error.errors if isinstance(error, ContentError) else [error])
+                    if isinstance(e, SourceError | DeckgenError)
+                )
+        for line in lines:
+            click.echo(line, err=True)
+        total = len(result.decks) + len(result.failed)
+        click.echo(
+            f"{len(result.failed)} of {total} decks failed: {', '.join(sorted(result.failed))}",
+            err=True,
+        )
+        sys.exit(1)
+
+
+@cli.command(name="list")
+@click.pass_context
+def list_departments(ctx: click.Context) -> None:
+    """List the departments: slug, name and number of slides."""
+    from deckgen.build import outline_department
+    from deckgen.errors import ContentError
+    from deckgen.project import load_project
+
+    project, errors = load_project(_root(ctx))
+    rows = []
+    found = [e for errs in errors.values() for e in errs]
+    for slug, department_file in project.departments.items():
+        try:
+            count = str(len(outline_department(project, slug).slides))
+        except ContentError as e:
+            found.extend(e.errors)
+            count = "error"
+        rows.append((slug, department_file.department.name, count))
+    for slug in errors:
+        rows.append((slug, "?", "error"))
+    width = max((len(r[0]) for r in rows), default=4)
+    name_width = max((len(r[1]) for r in rows), default=4)
+    click.echo(f"{'slug':<{width}}  {'name':<{name_width}}  slides")
+    for slug, name, count in sorted(rows):
+        click.echo(f"{slug:<{width}}  {name:<{name_width}}  {count}")
+    if found:
+        raise ContentError(found)
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Check all content (and each department's theme); exit 1 on any error."""
+    from deckgen.validation import validate_project
+
+    root = _root(ctx)
+    count = validate_project(root)
+    click.echo(f"all content is valid ({count} departments)")
+
+
+def main() -> None:
+    """Entry point of the ``deckgen`` command."""
+    cli(prog_name="deckgen")

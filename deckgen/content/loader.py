@@ -1,0 +1,184 @@
+"""Read a YAML file into plain data, remembering the line and column of every key and value.
+
+Every scalar is kept as text (or ``None`` for an empty value): the typed models decide what is a
+number or a yes/no, so that ``Nein`` or ``2024-01-01`` never turn into something the editor did
+not write. Duplicate keys, anchors that would expand without end and over-deep nesting are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.errors import Location, SourceError
+
+KeyPath = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a value starts, and whether it is a literal block (``|``) whose lines count."""
+
+    line: int
+    column: int
+    literal: bool = False
+
+
+@dataclass
+class Document:
+    """One YAML file as plain data plus the marks of its keys and values."""
+
+    path: Path
+    data: Any
+    values: dict[KeyPath, Mark] = field(default_factory=dict)
+    keys: dict[KeyPath, Mark] = field(default_factory=dict)
+
+    def location(self, path: KeyPath, *, at_key: bool = False) -> Location:
+        """The location of the value (or its key) at ``path``, or of its nearest ancestor."""
+        marks = self.keys if at_key and path in self.keys else self.values
+        for length in range(len(path), -1, -1):
+            mark = marks.get(path[:length])
+            if mark is not None:
+                return Location(self.path, mark.line, mark.column)
+        return Location(self.path, 1, 1)
+
+    def mark(self, path: KeyPath) -> Mark | None:
+        """The mark of the value at exactly ``path``, if there is one."""
+        return self.values.get(path)
+
+
+class _Loader(yaml.SafeLoader):
+    """Our own loader class, so that no global loader is changed."""
+
+
+def read_text(path: Path) -> str:
+    """The text of a content file: UTF-8 (a BOM is fine), limited in size."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as e:
+        raise SourceError(Location(path), "file not found") from e
+    except OSError as e:
+        raise SourceError(Location(path), f"cannot read file: {e.strerror}") from e
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError(
+            Location(path), f"file is too large ({len(raw)} bytes, at most {MAX_FILE_BYTES})"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise SourceError(
+            Location(path, line, column), "file is not UTF-8 text; save it as UTF-8"
+        ) from e
+
+
+def load_document(path: Path) -> Document:
+    """Load one YAML file; raise SourceError with the file's line and column on any problem."""
+    text = read_text(path)
+    try:
+        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        raise _syntax_error(path, e) from e
+    except yaml.YAMLError as e:
+        raise SourceError(Location(path, 1, 1), f"YAML error: {e}") from e
+    document = Document(path, None)
+    if node is not None:
+        document.data = _Builder(document).build(node, (), 0)
+    return document
+
+
+def _syntax_error(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "invalid YAML"
+    if error.context and "tab" not in problem:
+        problem = f"{error.context}: {problem}" if "while" not in error.context else problem
+    if "found character '\\t'" in problem or "tab" in problem:
+        problem = "a tab character cannot start indentation; use spaces"
+    return SourceError(Location(path, line, column), f"YAML syntax error: {problem}")
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, recording marks as it goes."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise SourceError(
+                self._location(node),
+                f"too many values (more than {MAX_NODES}); are anchors and aliases nesting?",
+            )
+        if depth > MAX_DEPTH:
+            raise SourceError(self._location(node), f"nested deeper than {MAX_DEPTH} levels")
+        start = node.start_mark
+        literal = isinstance(node, yaml.ScalarNode) and node.style == "|"
+        self.document.values[path] = Mark(start.line + 1, start.column + 1, literal)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+            ]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in self._pairs(node):
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError(self._location(key_node), "a key must be a plain word")
+            key = str(key_node.value)
+            key_path = (*path, key)
+            if key in result:
+                raise SourceError(
+                    self._location(key_node),
+                    f"duplicate key '{key}' (first at line {first_seen[key]})",
+                    key=dotted(key_path),
+                )
+            first_seen[key] = key_node.start_mark.line + 1
+            self.document.keys[key_path] = Mark(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            )
+            result[key] = self.build(value_node, key_path, depth + 1)
+        return result
+
+    def _pairs(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise SourceError(
+                    self._location(key_node), "merge keys ('<<') are not supported; write it out"
+                )
+            yield key_node, value_node
+
+    def _location(self, node: yaml.Node) -> Location:
+        return Location(self.document.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def dotted(path: KeyPath) -> str:
+    """A key path as the user reads it: ``benefits[2].title`` is the second benefit's title.
+
+    List positions count from 1, as the people who edit the files count.
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text

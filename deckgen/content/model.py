@@ -1,0 +1,404 @@
+"""The typed schema of a content repo: deckgen.yaml, content/shared.yaml, content/departments/*.yaml.
+
+Every model forbids unknown keys, so that a typo is reported instead of silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+BUILTIN_SECTIONS = (
+    "title",
+    "agenda",
+    "benefits",
+    "concerns",
+    "examples",
+    "metrics",
+    "next_steps",
+    "contact",
+)
+"""Sections that deckgen makes from a department's own keys; all others come from shared.yaml."""
+
+
+class Model(BaseModel):
+    """Base of every content model: no unknown keys, numbers accepted where text is asked."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+def _point(value: Any) -> Any:
+    """A bullet point may be plain text or ``{text: ..., points: [...]}``."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+def _notes_blocks(value: Any) -> Any:
+    """Speaker notes as blocks of text; a YAML list becomes a block of "- " list lines."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(i, str | list) for i in value):
+        return value
+    lines = []
+    for item in value:
+        if isinstance(item, str):
+            lines.append(f"- {item}")
+        elif all(isinstance(sub, str) for sub in item):
+            lines.extend(f"  - {sub}" for sub in item)
+        else:
+            return value
+    return ["\n".join(lines)] if lines else []
+
+
+Notes = Annotated[list[str], BeforeValidator(_notes_blocks)]
+"""Speaker notes: a text (lines starting with "- " are list items) or a list of texts."""
+
+
+class Point(Model):
+    """A bullet point with optional sub-points (second level)."""
+
+    text: str
+    points: list[str] = []
+
+
+PointList = list[Annotated[Point, BeforeValidator(_point)]]
+
+
+class Figure(Model):
+    """A key figure: a big value and what it means."""
+
+    value: str
+    label: str
+
+
+class Series(Model):
+    """One data series of a chart."""
+
+    name: str
+    values: list[float]
+
+
+ChartType = Literal["column", "bar", "line", "pie"]
+
+
+class ChartData(Model):
+    """The data of a native chart."""
+
+    type: ChartType = "column"
+    categories: list[str] = Field(min_length=1)
+    series: list[Series] = Field(min_length=1)
+    number_format: str = "General"
+
+
+class Column(Model):
+    """One column of a two-column slide."""
+
+    heading: str = ""
+    points: PointList = []
+
+
+class Contact(Model):
+    """Who to ask."""
+
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    notes: Notes = []
+
+
+# -- slide kinds a content file may write out ----------------------------------------------------
+
+
+class _Slide(Model):
+    notes: Notes = []
+
+
+class TitleSlide(_Slide):
+    """The opening slide."""
+
+    kind: Literal["title"]
+    title: str
+    subtitle: str = ""
+
+
+class AgendaSlide(_Slide):
+    """The agenda, made from the outline's sections."""
+
+    kind: Literal["agenda"]
+    title: str = ""
+    items: list[str] = []
+
+
+class SectionSlide(_Slide):
+    """A section header."""
+
+    kind: Literal["section"]
+    title: str
+    subtitle: str = ""
+
+
+class BulletsSlide(_Slide):
+    """A title and up to two levels of bullet points."""
+
+    kind: Literal["bullets"]
+    title: str
+    points: PointList = Field(min_length=1)
+
+
+class TwoColumnsSlide(_Slide):
+    """Two columns side by side, for example before and after."""
+
+    kind: Literal["two_columns"]
+    title: str
+    left: Column
+    right: Column
+
+
+class ConcernSlide(_Slide):
+    """One concern and our answer to it."""
+
+    kind: Literal["concerns"]
+    title: str = ""
+    concern: str
+    answer: str
+
+
+class KeyFiguresSlide(_Slide):
+    """Two to four big numbers with labels."""
+
+    kind: Literal["key_figures"]
+    title: str
+    figures: list[Figure] = Field(min_length=1, max_length=4)
+
+
+class ChartSlide(_Slide):
+    """A native, editable chart."""
+
+    kind: Literal["chart"]
+    title: str
+    chart: ChartData
+    caption: str = ""
+
+
+class TableSlide(_Slide):
+    """A table with a header row."""
+
+    kind: Literal["table"]
+    title: str
+    columns: list[str] = Field(min_length=1)
+    rows: list[list[str]] = Field(min_length=1)
+
+
+class QuoteSlide(_Slide):
+    """A quote or testimonial."""
+
+    kind: Literal["quote"]
+    quote: str
+    author: str
+    role: str = ""
+
+
+class ImageSlide(_Slide):
+    """A picture with a caption."""
+
+    kind: Literal["image"]
+    title: str
+    image: str
+    caption: str = ""
+
+
+class ClosingSlide(_Slide):
+    """The last slide: questions and contact."""
+
+    kind: Literal["closing"]
+    title: str = ""
+    text: str = ""
+    contact: Contact | None = None
+
+
+Slide = Annotated[
+    TitleSlide
+    | AgendaSlide
+    | SectionSlide
+    | BulletsSlide
+    | TwoColumnsSlide
+    | ConcernSlide
+    | KeyFiguresSlide
+    | ChartSlide
+    | TableSlide
+    | QuoteSlide
+    | ImageSlide
+    | ClosingSlide,
+    Field(discriminator="kind"),
+]
+
+SLIDE_KINDS = (
+    "title",
+    "agenda",
+    "section",
+    "bullets",
+    "two_columns",
+    "concerns",
+    "key_figures",
+    "chart",
+    "table",
+    "quote",
+    "image",
+    "closing",
+)
+
+
+# -- deckgen.yaml ---------------------------------------------------------------------------------
+
+
+class Organisation(Model):
+    """The organisation the decks speak for."""
+
+    name: str
+    short_name: str = ""
+    website: str = ""
+
+
+class OutlineEntry(Model):
+    """One section of the outline, with its title and whether it opens with a header slide."""
+
+    section: str
+    title: str = ""
+    header: bool = False
+
+
+def _outline_entry(value: Any) -> Any:
+    return {"section": value} if isinstance(value, str) else value
+
+
+class Settings(Model):
+    """deckgen.yaml: what every deck of the project shares."""
+
+    organisation: Organisation
+    title: str
+    subtitle: str = ""
+    theme: str = "modern"
+    locale: Literal["de", "en"] = "de"
+    output: str = "build"
+    date: dt.date | None = None
+    variables: dict[str, str] = {}
+    outline: list[Annotated[OutlineEntry, BeforeValidator(_outline_entry)]] = Field(min_length=1)
+
+
+# -- content/shared.yaml --------------------------------------------------------------------------
+
+
+class Section(Model):
+    """A section written out slide by slide (shared, or a department's override)."""
+
+    title: str = ""
+    subtitle: str = ""
+    notes: Notes = []
+    slides: list[Slide] = Field(min_length=1)
+
+
+class Shared(Model):
+    """content/shared.yaml: what every department hears."""
+
+    sections: dict[str, Section] = {}
+    contact: Contact | None = None
+
+
+# -- content/departments/<slug>.yaml --------------------------------------------------------------
+
+
+class Benefit(Model):
+    """What the department gains."""
+
+    title: str
+    text: str = ""
+    figure: Figure | None = None
+    notes: Notes = []
+
+
+class Concern(Model):
+    """A worry the department has, and our answer."""
+
+    concern: str
+    answer: str
+    notes: Notes = []
+
+
+class Example(Model):
+    """A best-practice example: what others did and what it brought them."""
+
+    title: str
+    did: PointList = Field(min_length=1)
+    results: PointList = Field(min_length=1)
+    source: str = ""
+    notes: Notes = []
+
+
+class Testimonial(Model):
+    """A voice from someone who already works this way."""
+
+    quote: str
+    author: str
+    role: str = ""
+    notes: Notes = []
+
+
+class Chart(ChartData):
+    """A chart of the department's metrics."""
+
+    title: str
+    caption: str = ""
+    notes: Notes = []
+
+
+class Metrics(Model):
+    """How success is measured: key figures and charts."""
+
+    title: str = ""
+    figures: list[Figure] = Field(default=[], max_length=4)
+    charts: list[Chart] = []
+    notes: Notes = []
+
+
+class NextStep(Model):
+    """One thing to do next, with who and by when."""
+
+    step: str
+    who: str = ""
+    when: str = ""
+    notes: Notes = []
+
+
+def _next_step(value: Any) -> Any:
+    return {"step": value} if isinstance(value, str) else value
+
+
+class Insertion(Model):
+    """Slides a department adds before or after a section of the outline."""
+
+    after: str = ""
+    before: str = ""
+    slides: list[Slide] = Field(min_length=1)
+
+
+class Department(Model):
+    """One department file: who hears the deck and what it hears."""
+
+    name: str
+    audience: str
+    subtitle: str = ""
+    presenter: str = ""
+    theme: str = ""
+    notes: Notes = []
+    benefits: list[Benefit] = []
+    concerns: list[Concern] = []
+    examples: list[Example] = []
+    testimonials: list[Testimonial] = []
+    metrics: Metrics | None = None
+    next_steps: list[Annotated[NextStep, BeforeValidator(_next_step)]] = []
+    contact: Contact | None = None
+    add: list[Insertion] = []
+    override: dict[str, Section] = {}
+    skip: list[str] = []

@@ -1,0 +1,196 @@
+"""Fill in the Jinja variables of every text, for one department, in a sandbox.
+
+A text that names a variable that does not exist, uses an unknown filter or reaches for Python
+internals is an error at the YAML line of that text, never an empty string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from deckgen.content.loader import Document, KeyPath, dotted
+from deckgen.content.model import Department, Settings, Shared
+from deckgen.errors import SourceError, suggest
+from deckgen.project import DepartmentFile, Project
+from deckgen.locale import format_date
+
+_MARKERS = ("{{", "{%", "{#")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The variables every text may use."""
+
+    values: dict[str, Any]
+
+
+class _UndefinedVariable(Exception):
+    """A name a template used that is not there; ``keys`` is what its owner has instead."""
+
+    def __init__(self, name: str, keys: list[str] | None) -> None:
+        super().__init__(name)
+        self.name = name
+        self.keys = keys
+
+    def message(self, context: Context) -> str:
+        if self.keys is None:
+            hint = suggest(self.name, list(context.values))
+            return f"undefined variable '{self.name}'{hint}"
+        hint = suggest(self.name, self.keys) or (
+            f"; it has: {', '.join(self.keys)}" if self.keys else ""
+        )
+        return f"undefined variable: no '{self.name}' here{hint}"
+
+
+class _StrictUndefined(jinja2.StrictUndefined):
+    """Like StrictUndefined, but remembers which name is missing and what is there instead."""
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
+        owner = self._undefined_obj
+        if owner is jinja2.utils.missing:
+            raise _UndefinedVariable(str(self._undefined_name), None)
+        keys = [str(k) for k in owner] if isinstance(owner, dict) else []
+        raise _UndefinedVariable(str(self._undefined_name), keys)
+
+    __str__ = __iter__ = __len__ = __bool__ = _fail_with_undefined_error  # type: ignore[assignment]
+
+
+def make_environment() -> SandboxedEnvironment:
+    """A sandboxed Jinja environment where a missing variable is an error."""
+    return SandboxedEnvironment(
+        undefined=_StrictUndefined, autoescape=False, keep_trailing_newline=False
+    )
+
+
+def deck_date(settings: Settings) -> dt.date:
+    """The date a deck shows: ``date:`` in deckgen.yaml, else SOURCE_DATE_EPOCH, else today."""
+    if settings.date is not None:
+        return settings.date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def make_context(settings: Settings, slug: str, department: Department) -> Context:
+    """Variables for one department's deck."""
+    day = deck_date(settings)
+    organisation = settings.organisation
+    return Context(
+        {
+            "department": {
+                "slug": slug,
+                "name": department.name,
+                "audience": department.audience,
+                "presenter": department.presenter,
+            },
+            "organisation": {
+                "name": organisation.name,
+                "short_name": organisation.short_name or organisation.name,
+                "website": organisation.website,
+            },
+            "date": format_date(day, settings.locale),
+            "year": day.year,
+            "locale": settings.locale,
+            "vars": dict(settings.variables),
+        }
+    )
+
+
+def render_document(
+    document: Document, context: Context, env: SandboxedEnvironment
+) -> tuple[Any, list[SourceError]]:
+    """A copy of the document's data with every text rendered, and the errors found."""
+    errors: list[SourceError] = []
+    data = _render(document.data, (), document, context, env, errors)
+    return data, errors
+
+
+def _render(
+    value: Any,
+    path: KeyPath,
+    document: Document,
+    context: Context,
+    env: SandboxedEnvironment,
+    errors: list[SourceError],
+) -> Any:
+    if isinstance(value, dict):
+        return {k: _render(v, (*path, k), document, context, env, errors) for k, v in value.items()}
+    if isinstance(value, list):
+        return [
+            _render(v, (*path, i), document, context, env, errors) for i, v in enumerate(value)
+        ]
+    if isinstance(value, str) and any(marker in value for marker in _MARKERS):
+        try:
+            return env.from_string(value).render(context.values)
+        except jinja2.TemplateSyntaxError as e:
+            errors.append(_error(document, path, e.lineno, f"template syntax error: {e.message}"))
+        except _UndefinedVariable as e:
+            errors.append(_error(document, path, 1, e.message(context)))
+        except SecurityError as e:
+            errors.append(_error(document, path, 1, f"not allowed in a template: {e}"))
+        except jinja2.TemplateError as e:
+            errors.append(_error(document, path, 1, f"template error: {e}"))
+        except (TypeError, ValueError, ArithmeticError) as e:
+            errors.append(_error(document, path, 1, f"template error: {e}"))
+        return value
+    return value
+
+
+def _error(document: Document, path: KeyPath, template_line: int, what: str) -> SourceError:
+    location = document.location(path)
+    mark = document.mark(path)
+    if mark is not None and mark.literal and template_line > 1:
+        # a literal block starts on the line after its '|'
+        location = type(location)(location.path, mark.line + template_line, 1)
+    return SourceError(location, what, key=dotted(path))
+
+
+@dataclass(frozen=True)
+class ResolvedDepartment:
+    """Everything one deck is made from, with every text filled in."""
+
+    slug: str
+    settings: Settings
+    shared: Shared
+    department: Department
+    settings_document: Document
+    shared_document: Document | None
+    department_document: Document
+
+
+def resolve_department(
+    project: Project, department_file: DepartmentFile
+) -> tuple[ResolvedDepartment | None, list[SourceError]]:
+    """Render the texts of deckgen.yaml, shared.yaml and one department file for its deck."""
+    env = make_environment()
+    context = make_context(project.settings, department_file.slug, department_file.department)
+    errors: list[SourceError] = []
+    settings_data, found = render_document(project.settings_document, context, env)
+    errors.extend(found)
+    department_data, found = render_document(department_file.document, context, env)
+    errors.extend(found)
+    shared_data: Any = None
+    if project.shared_document is not None:
+        shared_data, found = render_document(project.shared_document, context, env)
+        errors.extend(found)
+    if errors:
+        return None, errors
+    return (
+        ResolvedDepartment(
+            slug=department_file.slug,
+            settings=Settings.model_validate(settings_data),
+            shared=Shared.model_validate(shared_data) if shared_data is not None else Shared(),
+            department=Department.model_validate(department_data),
+            settings_document=project.settings_document,
+            shared_document=project.shared_document,
+            department_document=department_file.document,
+        ),
+        [],
+    )

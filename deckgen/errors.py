@@ -1,0 +1,117 @@
+"""The one exception tree of deckgen: everything a user must fix, printed without a traceback."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file: path, 1-based line and column."""
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        shown = display_path(self.path)
+        if self.line <= 0:
+            return shown
+        return f"{shown}:{self.line}:{self.column}"
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path) if Path(path).is_absolute() and _inside_cwd(path) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _inside_cwd(path: Path) -> bool:
+    try:
+        Path(path).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A "; did you mean 'x'?" suffix when a choice is close to the word, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class DeckgenError(click.ClickException):
+    """Base of every error deckgen reports to the user (exit status 1)."""
+
+    exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+class SourceError(DeckgenError):
+    """An error at a place in a YAML file, printed as ``path:line:col: key.path: what``."""
+
+    def __init__(self, location: Location | None, what: str, *, key: str = "") -> None:
+        self.location = location
+        self.key = key
+        self.what = what
+        parts = [str(location)] if location is not None else []
+        if key:
+            parts.append(key)
+        parts.append(what)
+        super().__init__(": ".join(parts))
+
+
+class ContentError(DeckgenError):
+    """All the errors found in one run, one line each."""
+
+    def __init__(self, errors: Sequence[SourceError]) -> None:
+        self.errors = sorted(errors, key=_sort_key)
+        super().__init__("\n".join(e.message for e in self.errors))
+
+
+def _sort_key(error: SourceError) -> tuple[str, int, int, str]:
+    loc = error.location
+    if loc is None:
+        return ("", 0, 0, error.message)
+    return (str(loc.path), loc.line, loc.column, error.message)
+
+
+class ProjectNotFound(DeckgenError):
+    """No deckgen.yaml in the given folder or above the current one."""
+
+
+class ThemeError(SourceError):
+    """A theme that cannot be used: unknown name, broken manifest, mapping that names nothing."""
+
+
+class BuildError(DeckgenError):
+    """A deck that could not be written."""
+
+
+class ErrorCollector:
+    """Gathers errors so that a run reports them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[SourceError] = []
+
+    def add(self, error: SourceError) -> None:
+        self.errors.append(error)
+
+    def extend(self, errors: Iterable[SourceError]) -> None:
+        self.errors.extend(errors)
+
+    def raise_if_any(self) -> None:
+        """Raise one ContentError holding every error collected so far."""
+        if self.errors:
+            raise ContentError(self.errors)

@@ -1,0 +1,64 @@
+"""The words deckgen itself puts on slides, and dates, in the deck's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+WORDS: dict[str, dict[str, str]] = {
+    "de": {
+        "agenda": "Agenda",
+        "benefits": "Ihr Nutzen",
+        "benefits_in_figures": "Ihr Nutzen in Zahlen",
+        "concerns": "Ihre Bedenken – unsere Antworten",
+        "concern": "Bedenken",
+        "examples": "So machen es andere",
+        "did": "Was sie tun",
+        "results": "Was es bringt",
+        "metrics": "Woran wir Erfolg messen",
+        "next_steps": "Nächste Schritte",
+        "step": "Schritt",
+        "who": "Wer",
+        "when": "Bis wann",
+        "contact": "Kontakt",
+        "questions": "Fragen?",
+        "continued": "Fortsetzung",
+        "for": "für",
+    },
+    "en": {
+        "agenda": "Agenda",
+        "benefits": "What you gain",
+        "benefits_in_figures": "What you gain, in figures",
+        "concerns": "Your concerns, our answers",
+        "concern": "Concern",
+        "examples": "How others do it",
+        "did": "What they do",
+        "results": "What it brings",
+        "metrics": "How we measure success",
+        "next_steps": "Next steps",
+        "step": "Step",
+        "who": "Who",
+        "when": "By when",
+        "contact": "Contact",
+        "questions": "Questions?",
+        "continued": "continued",
+        "for": "for",
+    },
+}
+
+LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
+
+_MONTHS_DE = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+).split()
+
+
+def word(locale: str, key: str) -> str:
+    """A built-in word in the deck's language."""
+    return WORDS[locale][key]
+
+
+def format_date(day: dt.date, locale: str) -> str:
+    """A date as written in running text: "26. November 2026" or "26 November 2026"."""
+    if locale == "de":
+        return f"{day.day}. {_MONTHS_DE[day.month - 1]} {day.year}"
+    return f"{day.day} {day.strftime('%B')} {day.year}"

@@ -1,0 +1,47 @@
+"""Inline emphasis in content texts: ``**bold**`` and ``*italic*`` become styled spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_EMPHASIS = re.compile(r"\*\*(?P<bold>.+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def parse_inline(text: str) -> list[Span]:
+    """Split ``text`` into spans; asterisks that open no emphasis stay as they are."""
+    spans: list[Span] = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > position:
+            spans.append(Span(text[position : match.start()]))
+        if match.group("bold") is not None:
+            spans.extend(
+                Span(inner.text, bold=True, italic=inner.italic)
+                for inner in parse_inline(match.group("bold"))
+            )
+        else:
+            spans.append(Span(match.group("italic"), italic=True))
+        position = match.end()
+    if position < len(text):
+        spans.append(Span(text[position:]))
+    return [span for span in spans if span.text]
+
+
+def plain(text: str) -> str:
+    """The text without its emphasis marks."""
+    return "".join(span.text for span in parse_inline(text))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of a text, each a paragraph."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,374 @@
+"""Turn one resolved department into the ordered list of slides its deck shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from deckgen.content.loader import Document, KeyPath
+from deckgen.content.model import (
+    AgendaSlide,
+    BulletsSlide,
+    ChartSlide,
+    ClosingSlide,
+    Column,
+    ConcernSlide,
+    Contact,
+    Figure,
+    KeyFiguresSlide,
+    Notes,
+    OutlineEntry,
+    Point,
+    QuoteSlide,
+    Section,
+    SectionSlide,
+    Slide,
+    TableSlide,
+    TitleSlide,
+    TwoColumnsSlide,
+)
+from deckgen.content.resolve import ResolvedDepartment
+from deckgen.errors import Location
+from deckgen.locale import word
+
+BENEFITS_PER_SLIDE = 4
+KEY_FIGURES_PER_SLIDE = 4
+NEXT_STEPS_PER_SLIDE = 6
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One slide to render: what it shows, which outline section it belongs to, where it came from."""
+
+    slide: Slide
+    section: str
+    origin: Location
+
+    @property
+    def kind(self) -> str:
+        """The slide kind, e.g. ``bullets``."""
+        return self.slide.kind
+
+
+@dataclass(frozen=True)
+class DeckOutline:
+    """The slides of one deck, in order, and the sections they fall into."""
+
+    slug: str
+    title: str
+    slides: list[SlideSpec]
+    sections: list[tuple[str, str]]  # (section id, title) in order, each with at least one slide
+
+
+def build_outline(resolved: ResolvedDepartment) -> DeckOutline:
+    """The slides of one department's deck."""
+    return _OutlineBuilder(resolved).build()
+
+
+def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
+    """Split into evenly filled groups of at most ``size`` (7 in 4s gives 4 + 3, not 4 + 4 + ...)."""
+    if not items:
+        return []
+    count = -(-len(items) // size)
+    base, extra = divmod(len(items), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + base + (1 if index < extra else 0)
+        groups.append(list(items[start:end]))
+        start = end
+    return groups
+
+
+class _OutlineBuilder:
+    def __init__(self, resolved: ResolvedDepartment) -> None:
+        self.r = resolved
+        self.locale = resolved.settings.locale
+        self.department = resolved.department
+
+    def word(self, key: str) -> str:
+        return word(self.locale, key)
+
+    def at(self, document: Document | None, path: KeyPath) -> Location:
+        document = document or self.r.department_document
+        return document.location(path)
+
+    def dept(self, *path: str | int) -> Location:
+        return self.r.department_document.location(tuple(path))
+
+    def build(self) -> DeckOutline:
+        skipped = set(self.department.skip)
+        entries = [e for e in self.r.settings.outline if e.section not in skipped]
+        slides: list[SlideSpec] = []
+        sections: list[tuple[str, str]] = []
+        agenda_at: int | None = None
+        for entry in entries:
+            title = self.section_title(entry)
+            section_slides = [
+                *self.inserted(entry.section, "before"),
+                *self.section_slides(entry, title),
+                *self.inserted(entry.section, "after"),
+            ]
+            if entry.section == "agenda":
+                agenda_at = len(slides)
+            if entry.header and section_slides and entry.section not in ("title", "agenda"):
+                section_slides.insert(0, self.header(entry, title))
+            if section_slides:
+                slides.extend(section_slides)
+                sections.append((entry.section, title))
+        if agenda_at is not None:
+            items = [t for s, t in sections if s not in ("title", "agenda")]
+            spec = slides[agenda_at]
+            agenda = AgendaSlide(
+                kind="agenda",
+                title=self.word("agenda"),
+                items=items,
+                notes=list(spec.slide.notes),
+            )
+            slides[agenda_at] = SlideSpec(agenda, spec.section, spec.origin)
+        return DeckOutline(self.r.slug, self.r.settings.title, slides, sections)
+
+    def section_title(self, entry: OutlineEntry) -> str:
+        if entry.title:
+            return entry.title
+        override = self.department.override.get(entry.section)
+        if override is not None and override.title:
+            return override.title
+        shared = self.r.shared.sections.get(entry.section)
+        if shared is not None:
+            return shared.title or entry.section
+        if entry.section == "title":
+            return self.r.settings.title
+        return self.word(entry.section)
+
+    def header(self, entry: OutlineEntry, title: str) -> SlideSpec:
+        section = self.department.override.get(entry.section) or self.r.shared.sections.get(
+            entry.section
+        )
+        subtitle = section.subtitle if section else ""
+        notes = list(section.notes) if section else []
+        origin = self.r.settings_document.location(("outline",))
+        return SlideSpec(
+            SectionSlide(kind="section", title=title, subtitle=subtitle, notes=notes),
+            entry.section,
+            origin,
+        )
+
+    def inserted(self, section: str, place: str) -> list[SlideSpec]:
+        specs = []
+        for index, insertion in enumerate(self.department.add):
+            if getattr(insertion, place) == section:
+                for number, slide in enumerate(insertion.slides):
+                    specs.append(
+                        SlideSpec(slide, section, self.dept("add", index, "slides", number))
+                    )
+        return specs
+
+    def section_slides(self, entry: OutlineEntry, title: str) -> list[SlideSpec]:
+        name = entry.section
+        if name in self.department.override:
+            return self.written(
+                self.department.override[name], name, None, ("override", name, "slides")
+            )
+        if name in self.r.shared.sections:
+            return self.written(
+                self.r.shared.sections[name],
+                name,
+                self.r.shared_document,
+                ("sections", name, "slides"),
+            )
+        make = getattr(self, f"_{name}")
+        specs: list[SlideSpec] = make(title)
+        return specs
+
+    def written(
+        self, section: Section, name: str, document: Document | None, path: KeyPath
+    ) -> list[SlideSpec]:
+        return [
+            SlideSpec(slide, name, self.at(document, (*path, index)))
+            for index, slide in enumerate(section.slides)
+        ]
+
+    # -- sections made from the department's own keys --------------------------------------------
+
+    def _title(self, title: str) -> list[SlideSpec]:
+        settings = self.r.settings
+        subtitle = self.department.subtitle or settings.subtitle or self.department.name
+        slide = TitleSlide(
+            kind="title", title=title, subtitle=subtitle, notes=list(self.department.notes)
+        )
+        return [SlideSpec(slide, "title", self.dept("name"))]
+
+    def _agenda(self, title: str) -> list[SlideSpec]:
+        origin = self.r.settings_document.location(("outline",))
+        return [SlideSpec(AgendaSlide(kind="agenda", title=title), "agenda", origin)]
+
+    def _benefits(self, title: str) -> list[SlideSpec]:
+        benefits = self.department.benefits
+        figures = [b for b in benefits if b.figure is not None]
+        specs = []
+        groups = _chunks(list(enumerate(benefits)), BENEFITS_PER_SLIDE)
+        for number, group in enumerate(groups):
+            points = []
+            notes: Notes = []
+            for _, benefit in group:
+                sub = [benefit.text] if benefit.text else []
+                if benefit.figure is not None and len(figures) == 1:
+                    sub.append(f"**{benefit.figure.value}** {benefit.figure.label}")
+                points.append(Point(text=f"**{benefit.title}**", points=sub))
+                notes.extend(_titled_notes(benefit.title, benefit.notes, len(group)))
+            slide = BulletsSlide(
+                kind="bullets",
+                title=self.continued(title, number),
+                points=points,
+                notes=notes,
+            )
+            specs.append(SlideSpec(slide, "benefits", self.dept("benefits", group[0][0])))
+        if len(figures) > 1:
+            index = benefits.index(figures[0])
+            for number, chunk in enumerate(_chunks(figures, KEY_FIGURES_PER_SLIDE)):
+                shown = [b.figure for b in chunk if b.figure is not None]
+                slide = KeyFiguresSlide(
+                    kind="key_figures",
+                    title=self.continued(self.word("benefits_in_figures"), number),
+                    figures=shown,
+                )
+                specs.append(SlideSpec(slide, "benefits", self.dept("benefits", index, "figure")))
+        return specs
+
+    def _concerns(self, title: str) -> list[SlideSpec]:
+        return [
+            SlideSpec(
+                ConcernSlide(
+                    kind="concerns",
+                    title=title,
+                    concern=concern.concern,
+                    answer=concern.answer,
+                    notes=list(concern.notes),
+                ),
+                "concerns",
+                self.dept("concerns", index),
+            )
+            for index, concern in enumerate(self.department.concerns)
+        ]
+
+    def _examples(self, title: str) -> list[SlideSpec]:
+        specs = []
+        for index, example in enumerate(self.department.examples):
+            notes = list(example.notes)
+            slide = TwoColumnsSlide(
+                kind="two_columns",
+                title=example.title,
+                left=Column(heading=self.word("did"), points=example.did),
+                right=Column(heading=self.word("results"), points=example.results),
+                notes=[*notes, example.source] if example.source else notes,
+            )
+            specs.append(SlideSpec(slide, "examples", self.dept("examples", index)))
+        for index, testimonial in enumerate(self.department.testimonials):
+            quote = QuoteSlide(
+                kind="quote",
+                quote=testimonial.quote,
+                author=testimonial.author,
+                role=testimonial.role,
+                notes=list(testimonial.notes),
+            )
+            specs.append(SlideSpec(quote, "examples", self.dept("testimonials", index)))
+        return specs
+
+    def _metrics(self, title: str) -> list[SlideSpec]:
+        metrics = self.department.metrics
+        if metrics is None:
+            return []
+        specs = []
+        if metrics.figures:
+            slide = KeyFiguresSlide(
+                kind="key_figures",
+                title=metrics.title or title,
+                figures=list(metrics.figures),
+                notes=list(metrics.notes),
+            )
+            specs.append(SlideSpec(slide, "metrics", self.dept("metrics", "figures")))
+        for index, chart in enumerate(metrics.charts):
+            data = chart.model_dump(include={"type", "categories", "series", "number_format"})
+            chart_slide = ChartSlide.model_validate(
+                {
+                    "kind": "chart",
+                    "title": chart.title,
+                    "chart": data,
+                    "caption": chart.caption,
+                    "notes": list(chart.notes),
+                }
+            )
+            specs.append(SlideSpec(chart_slide, "metrics", self.dept("metrics", "charts", index)))
+        return specs
+
+    def _next_steps(self, title: str) -> list[SlideSpec]:
+        steps = self.department.next_steps
+        if not steps:
+            return []
+        specs = []
+        with_who = any(s.who for s in steps)
+        with_when = any(s.when for s in steps)
+        for number, group in enumerate(_chunks(list(enumerate(steps)), NEXT_STEPS_PER_SLIDE)):
+            notes: Notes = []
+            for _, step in group:
+                notes.extend(_titled_notes(step.step, step.notes, len(group)))
+            slide: Slide
+            if with_who or with_when:
+                columns = [self.word("step")]
+                columns += [self.word("who")] if with_who else []
+                columns += [self.word("when")] if with_when else []
+                rows = [
+                    [s.step, *([s.who] if with_who else []), *([s.when] if with_when else [])]
+                    for _, s in group
+                ]
+                slide = TableSlide(
+                    kind="table",
+                    title=self.continued(title, number),
+                    columns=columns,
+                    rows=rows,
+                    notes=notes,
+                )
+            else:
+                slide = BulletsSlide(
+                    kind="bullets",
+                    title=self.continued(title, number),
+                    points=[Point(text=s.step) for _, s in group],
+                    notes=notes,
+                )
+            specs.append(SlideSpec(slide, "next_steps", self.dept("next_steps", group[0][0])))
+        return specs
+
+    def _contact(self, title: str) -> list[SlideSpec]:
+        contact: Contact | None = self.department.contact or self.r.shared.contact
+        origin = (
+            self.dept("contact")
+            if self.department.contact
+            else self.at(self.r.shared_document, ("contact",))
+        )
+        slide = ClosingSlide(
+            kind="closing",
+            title=self.word("questions"),
+            text=title,
+            contact=contact,
+            notes=list(contact.notes) if contact else [],
+        )
+        return [SlideSpec(slide, "contact", origin)]
+
+    def continued(self, title: str, number: int) -> str:
+        """The title of the ``number``-th slide of a split list (0 is the first)."""
+        return title if number == 0 else f"{title} ({self.word('continued')})"
+
+
+def _titled_notes(title: str, notes: Notes, siblings: int) -> Notes:
+    """Notes of one item on a slide of several, led by the item's title so the presenter sees which."""
+    if not notes:
+        return []
+    if siblings == 1:
+        return list(notes)
+    return [f"**{title.strip('*')}**", *notes]
+
+
+__all__ = ["DeckOutline", "Figure", "SlideSpec", "build_outline"]

@@ -1,0 +1,213 @@
+"""Find the content repo, load deckgen.yaml, the shared content and the department files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.content.loader import Document, dotted, load_document
+from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared
+from deckgen.content.validate import validate
+from deckgen.errors import ErrorCollector, Location, ProjectNotFound, SourceError, suggest
+
+SETTINGS_FILE = "deckgen.yaml"
+SHARED_FILE = Path("content") / "shared.yaml"
+DEPARTMENTS_DIR = Path("content") / "departments"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The folder holding deckgen.yaml: ``start`` itself, or searched upwards from the cwd."""
+    here = (start or Path.cwd()).resolve()
+    if start is not None:
+        if (here / SETTINGS_FILE).is_file():
+            return here
+        raise ProjectNotFound(f"{here}: no {SETTINGS_FILE} in this folder")
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise ProjectNotFound(
+        f"no {SETTINGS_FILE} here or in any folder above {here}; "
+        "run deckgen inside a content repo or pass --project DIR"
+    )
+
+
+@dataclass
+class DepartmentFile:
+    """A department file, loaded and (if it is valid) typed."""
+
+    slug: str
+    document: Document
+    department: Department
+
+
+@dataclass
+class Project:
+    """A loaded content repo."""
+
+    root: Path
+    settings: Settings
+    settings_document: Document
+    shared: Shared
+    shared_document: Document | None
+    departments: dict[str, DepartmentFile] = field(default_factory=dict)
+
+    @property
+    def section_names(self) -> list[str]:
+        """Every name an outline entry may use."""
+        return [*BUILTIN_SECTIONS, *self.shared.sections]
+
+
+def department_slugs(root: Path) -> list[str]:
+    """The slugs of all department files, sorted."""
+    folder = root / DEPARTMENTS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.yaml") if not p.name.startswith("."))
+
+
+def load_project(
+    root: Path, slugs: list[str] | None = None
+) -> tuple[Project, dict[str, list[SourceError]]]:
+    """Load settings, shared content and the named departments (all when ``slugs`` is None).
+
+    Settings and shared content must be valid for anything to build: their errors raise at
+    once. Errors in department files are returned by slug, so that the other departments can
+    still build.
+    """
+    errors = ErrorCollector()
+    settings_document = _load(root / SETTINGS_FILE, errors)
+    shared_path = root / SHARED_FILE
+    shared_document = _load(shared_path, errors) if shared_path.is_file() else None
+    settings = shared = None
+    if settings_document is not None:
+        settings, found = validate(settings_document, Settings)
+        errors.extend(found)
+    if shared_document is not None:
+        shared, found = validate(shared_document, Shared)
+        errors.extend(found)
+    elif not shared_path.exists():
+        shared = Shared()
+    errors.raise_if_any()
+    assert settings is not None and settings_document is not None and shared is not None
+    project = Project(root, settings, settings_document, shared, shared_document)
+    errors.extend(_check_outline(project))
+    errors.raise_if_any()
+
+    department_errors: dict[str, list[SourceError]] = {}
+    for slug in department_slugs(root) if slugs is None else slugs:
+        loaded, found = load_department(project, slug)
+        if found:
+            department_errors[slug] = found
+        if loaded is not None:
+            project.departments[slug] = loaded
+    return project, department_errors
+
+
+def _load(path: Path, errors: ErrorCollector) -> Document | None:
+    try:
+        return load_document(path)
+    except SourceError as e:
+        errors.add(e)
+        return None
+
+
+def load_department(project: Project, slug: str) -> tuple[DepartmentFile | None, list[SourceError]]:
+    """One department file, typed and checked against the outline."""
+    path = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
+    if not SLUG.match(slug) or not path.is_file():
+        known = department_slugs(project.root)
+        hint = suggest(slug, known) or (f"; known: {', '.join(known)}" if known else "")
+        return None, [SourceError(None, f"unknown department '{slug}'{hint}")]
+    try:
+        document = load_document(path)
+    except SourceError as e:
+        return None, [e]
+    department, errors = validate(document, Department)
+    if department is None:
+        return None, errors
+    errors = _check_department(project, document, department)
+    if errors:
+        return None, errors
+    return DepartmentFile(slug, document, department), []
+
+
+def _check_outline(project: Project) -> list[SourceError]:
+    errors = []
+    names = project.section_names
+    seen: set[str] = set()
+    for index, entry in enumerate(project.settings.outline):
+        path = ("outline", index)
+        if entry.section not in names:
+            errors.append(
+                SourceError(
+                    project.settings_document.location(path),
+                    f"section '{entry.section}' names nothing{suggest(entry.section, names)} "
+                    f"(built-in: {', '.join(BUILTIN_SECTIONS)}; shared: "
+                    f"{', '.join(project.shared.sections) or 'none'})",
+                    key=f"outline[{index + 1}]",
+                )
+            )
+        elif entry.section in seen:
+            errors.append(
+                SourceError(
+                    project.settings_document.location(path),
+                    f"section '{entry.section}' is in the outline twice",
+                    key=f"outline[{index + 1}]",
+                )
+            )
+        seen.add(entry.section)
+    return errors
+
+
+def _check_department(
+    project: Project, document: Document, department: Department
+) -> list[SourceError]:
+    """References from a department to the outline: skip, override, add."""
+    errors = []
+    outline = [entry.section for entry in project.settings.outline]
+
+    def check(name: str, path: tuple[str | int, ...], allowed: list[str], what: str) -> None:
+        if name not in allowed:
+            hint = suggest(name, allowed) or f"; {what}: {', '.join(allowed)}"
+            errors.append(
+                SourceError(
+                    document.location(path),
+                    f"'{name}' is not a section of the outline{hint}",
+                    key=dotted(path),
+                )
+            )
+
+    for index, name in enumerate(department.skip):
+        check(name, ("skip", index), outline, "the outline has")
+    for name in department.override:
+        path = ("override", name)
+        shared = [s for s in outline if s in project.shared.sections]
+        if name not in shared:
+            hint = suggest(name, shared) or f"; shared sections: {', '.join(shared)}"
+            errors.append(
+                SourceError(
+                    document.location(path, at_key=True),
+                    f"'{name}' is not a shared section of the outline{hint}",
+                    key=dotted(path),
+                )
+            )
+    for index, insertion in enumerate(department.add):
+        if bool(insertion.after) == bool(insertion.before):
+            errors.append(
+                SourceError(
+                    document.location(("add", index)),
+                    "give exactly one of 'after' or 'before'",
+                    key=dotted(("add", index)),
+                )
+            )
+            continue
+        place = "after" if insertion.after else "before"
+        check(insertion.after or insertion.before, ("add", index, place), outline, "the outline has")
+    return errors
+
+
+def settings_location(project: Project, *path: str | int) -> Location:
+    """Where a key of deckgen.yaml is."""
+    return project.settings_document.location(tuple(path))

@@ -1,0 +1,253 @@
+"""Slide kinds that draw into a frame of the layout: key figures, chart, table, image.
+
+The layout's placeholder for the field only marks the frame; it is removed and the figures,
+chart, table or picture are drawn in its place. Colours are theme colours (accent 1-6, text,
+background), so a corporate template gives corporate charts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image, UnidentifiedImageError
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor  # noqa: F401  (kept for type clarity of colour APIs)
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from deckgen.content import model
+from deckgen.errors import SourceError
+from deckgen.markup import paragraphs
+from deckgen.render.text import Para, write_paragraphs
+
+if TYPE_CHECKING:
+    from deckgen.render.deck import SlideContext
+
+ACCENTS = [
+    MSO_THEME_COLOR.ACCENT_1,
+    MSO_THEME_COLOR.ACCENT_2,
+    MSO_THEME_COLOR.ACCENT_3,
+    MSO_THEME_COLOR.ACCENT_4,
+    MSO_THEME_COLOR.ACCENT_5,
+    MSO_THEME_COLOR.ACCENT_6,
+]
+
+CHART_TYPES = {
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "pie": XL_CHART_TYPE.PIE,
+}
+
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def _title_and_caption(ctx: SlideContext, title: str, caption: str = "") -> None:
+    ctx.write("title", [Para(line) for line in paragraphs(title)])
+    ctx.write("caption", [Para(line) for line in paragraphs(caption)])
+
+
+def _frame(ctx: SlideContext, field: str) -> tuple[int, int, int, int]:
+    frame = ctx.frame_of(field)
+    if frame is None:  # the mapping was checked; this is a theme without the field
+        width, height = ctx.slide.part.package.presentation_part.presentation.slide_width, 0
+        return (Emu(457200), Emu(1600200), Emu(width - 914400), Emu(4572000 + height))
+    return frame
+
+
+def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
+    """Two to four big numbers, each on a card with an accent bar."""
+    _title_and_caption(ctx, slide.title)
+    left, top, width, height = _frame(ctx, "figures")
+    count = len(slide.figures)
+    gap = Emu(Pt(18))
+    card_w = (width - gap * (count - 1)) // count
+    card_h = min(height, Emu(Pt(230)))
+    top = top + (height - card_h) // 2
+    value_size = {1: 72, 2: 66, 3: 56, 4: 46}[count]
+    for index, figure in enumerate(slide.figures):
+        x = left + index * (card_w + gap)
+        accent = ACCENTS[index % len(ACCENTS)]
+        card = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top, card_w, card_h)
+        card.fill.solid()
+        card.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+        card.line.fill.background()
+        card.shadow.inherit = False
+        bar = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top, card_w, Emu(Pt(6)))
+        bar.fill.solid()
+        bar.fill.fore_color.theme_color = accent
+        bar.line.fill.background()
+        bar.shadow.inherit = False
+        frame = card.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        for side in ("margin_left", "margin_right"):
+            setattr(frame, side, Emu(Pt(14)))
+        write_paragraphs(frame, [Para(figure.value), Para(figure.label)], ctx.language)
+        value, label = frame.paragraphs
+        for paragraph in (value, label):
+            paragraph.alignment = PP_ALIGN.CENTER
+        for run in value.runs:
+            run.font.size = Pt(value_size)
+            run.font.bold = True
+            run.font.color.theme_color = accent
+        for run in label.runs:
+            run.font.size = Pt(18)
+            run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+        label.space_before = Pt(6)
+
+
+def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
+    """A native chart in theme colours, editable in PowerPoint."""
+    _title_and_caption(ctx, slide.title, slide.caption)
+    data = slide.chart
+    chart_data = CategoryChartData(number_format=data.number_format)
+    chart_data.categories = data.categories
+    for series in data.series:
+        values = list(series.values)[: len(data.categories)]
+        values += [None] * (len(data.categories) - len(values))  # type: ignore[list-item]
+        chart_data.add_series(series.name, values)
+    x, y, cx, cy = _frame(ctx, "chart")
+    graphic = ctx.slide.shapes.add_chart(CHART_TYPES[data.type], x, y, cx, cy, chart_data)
+    chart = graphic.chart
+    chart.font.size = Pt(14)
+    chart.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    if data.type == "pie":
+        _style_pie(chart, len(data.categories))
+    else:
+        _style_category_chart(chart, data)
+
+
+def _style_pie(chart: Any, count: int) -> None:
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = "0%"
+    labels.number_format_is_linked = False
+    labels.show_percentage = True
+    labels.show_value = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    for index in range(count):
+        point = plot.series[0].points[index]
+        point.format.fill.solid()
+        point.format.fill.fore_color.theme_color = ACCENTS[index % len(ACCENTS)]
+
+
+def _style_category_chart(chart: Any, data: model.ChartData) -> None:
+    many = len(data.series) > 1
+    chart.has_legend = many
+    if many:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    if data.type in ("column", "bar"):
+        plot.gap_width = 60
+        plot.overlap = -10 if many else 0
+    if not many:
+        plot.has_data_labels = True
+        plot.data_labels.number_format = data.number_format
+        plot.data_labels.number_format_is_linked = True
+        plot.data_labels.font.size = Pt(13)
+    for index, series in enumerate(plot.series):
+        accent = ACCENTS[index % len(ACCENTS)]
+        if data.type == "line":
+            series.format.line.color.theme_color = accent
+            series.format.line.width = Pt(3)
+            series.smooth = False
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.theme_color = accent
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.theme_color = accent
+    value_axis = chart.value_axis
+    value_axis.has_major_gridlines = True
+    value_axis.major_gridlines.format.line.color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+    value_axis.format.line.fill.background()
+    value_axis.tick_labels.number_format = data.number_format
+    value_axis.tick_labels.number_format_is_linked = data.number_format == "General"
+    category_axis = chart.category_axis
+    category_axis.format.line.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    category_axis.has_major_gridlines = False
+
+
+def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
+    """A table with a header row in the first accent colour and banded rows."""
+    _title_and_caption(ctx, slide.title)
+    left, top, width, height = _frame(ctx, "table")
+    columns = len(slide.columns)
+    rows = [list(row)[:columns] + [""] * (columns - len(row)) for row in slide.rows]
+    row_h = Emu(Pt(40))
+    shape = ctx.slide.shapes.add_table(
+        len(rows) + 1, columns, left, top, width, min(height, row_h * (len(rows) + 1))
+    )
+    table = shape.table
+    weights = [max(len(c), *(len(r[i]) for r in rows), 6) for i, c in enumerate(slide.columns)]
+    total = sum(weights)
+    for index, column in enumerate(table.columns):
+        column.width = Emu(width * weights[index] // total)
+    for r, values in enumerate([list(slide.columns), *rows]):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            write_paragraphs(cell.text_frame, [Para(value)], ctx.language)
+            cell.margin_left = cell.margin_right = Emu(Pt(9))
+            cell.margin_top = cell.margin_bottom = Emu(Pt(5))
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            cell.fill.solid()
+            if r == 0:
+                cell.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            elif r % 2 == 0:
+                cell.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+            else:
+                cell.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+            for run in cell.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(16)
+                if r == 0:
+                    run.font.bold = True
+                    run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+                else:
+                    run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+
+
+def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:
+    """A picture fitted into the frame without cropping, and its caption."""
+    _title_and_caption(ctx, slide.title, slide.caption)
+    path = image_path(ctx.info.project_root, slide.image, ctx.spec.origin)
+    left, top, width, height = _frame(ctx, "image")
+    with Image.open(path) as picture:
+        pixel_w, pixel_h = picture.size
+    scale = min(width / pixel_w, height / pixel_h)
+    shown_w, shown_h = int(pixel_w * scale), int(pixel_h * scale)
+    ctx.slide.shapes.add_picture(
+        str(path),
+        left + (width - shown_w) // 2,
+        top + (height - shown_h) // 2,
+        shown_w,
+        shown_h,
+    )
+
+
+def image_path(root: Path, name: str, origin: Any) -> Path:
+    """The image file, inside the project; a SourceError at the slide if it cannot be used."""
+    candidate = Path(name)
+    if candidate.is_absolute():
+        raise SourceError(origin, f"image '{name}': use a path inside the project, not absolute")
+    path = (root / candidate).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise SourceError(origin, f"image '{name}' is outside the project folder")
+    if not path.is_file():
+        raise SourceError(origin, f"image '{name}' not found (paths are relative to {root.name}/)")
+    try:
+        with Image.open(path) as picture:
+            picture.verify()
+            if picture.size[0] * picture.size[1] > MAX_IMAGE_PIXELS:
+                raise SourceError(origin, f"image '{name}' is too large ({picture.size} pixels)")
+    except (UnidentifiedImageError, OSError) as e:
+        raise SourceError(origin, f"image '{name}' is not an image deckgen can read") from e
+    return path

@@ -1,0 +1,169 @@
+"""Render a deck outline onto a theme's template: the one entry point of the render layer."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from deckgen.errors import SourceError
+from deckgen.outline import DeckOutline, SlideSpec
+from deckgen.render import data_slides, text_slides
+from deckgen.render.template import KindLayout, open_template, resolve_layouts
+from deckgen.render.text import Para, copy_element, write_paragraphs
+from deckgen.theme import Theme
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """What the deck says about itself: footer, language, document properties."""
+
+    organisation: str
+    language: str
+    title: str
+    subject: str
+    project_root: Path
+
+
+class SlideContext:
+    """One slide being filled: its placeholders by field name, and what is still empty."""
+
+    def __init__(self, slide: Any, kind_layout: KindLayout, info: DeckInfo, spec: SlideSpec):
+        self.slide = slide
+        self.info = info
+        self.spec = spec
+        self.fields = kind_layout.placeholders
+        self.by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+        self.used: set[int] = set()
+
+    @property
+    def language(self) -> str:
+        """The language tag of every run, e.g. de-DE."""
+        return self.info.language
+
+    def placeholder(self, field: str) -> Any | None:
+        """The placeholder that takes ``field``, marked as used; None if the theme has none."""
+        idx = self.fields.get(field)
+        if idx is None or idx not in self.by_idx:
+            return None
+        self.used.add(idx)
+        return self.by_idx[idx]
+
+    def frame_of(self, field: str) -> tuple[int, int, int, int] | None:
+        """The position and size of a field's placeholder, which is then removed from the slide."""
+        placeholder = self.placeholder(field)
+        if placeholder is None:
+            return None
+        box = (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
+        self.remove(placeholder)
+        return box
+
+    def write(self, field: str, paras: list[Para]) -> None:
+        """Write paragraphs into a field's placeholder (no-op for empty text)."""
+        if not paras or not any(p.text.strip() for p in paras):
+            return
+        placeholder = self.placeholder(field)
+        if placeholder is not None:
+            write_paragraphs(placeholder.text_frame, paras, self.language)
+
+    def remove(self, placeholder: Any) -> None:
+        element = placeholder._element
+        element.getparent().remove(element)
+        self.by_idx.pop(placeholder.placeholder_format.idx, None)
+
+    def remove_unused(self) -> None:
+        """Take away every placeholder left empty, so no "click to add text" is ever shown."""
+        for idx, placeholder in list(self.by_idx.items()):
+            if idx not in self.used:
+                self.remove(placeholder)
+
+
+SlideFiller = Callable[[SlideContext, Any], None]
+
+FILLERS: dict[str, SlideFiller] = {
+    "title": text_slides.fill_title,
+    "agenda": text_slides.fill_agenda,
+    "section": text_slides.fill_section,
+    "bullets": text_slides.fill_bullets,
+    "two_columns": text_slides.fill_two_columns,
+    "concerns": text_slides.fill_concern,
+    "quote": text_slides.fill_quote,
+    "closing": text_slides.fill_closing,
+    "key_figures": data_slides.fill_key_figures,
+    "chart": data_slides.fill_chart,
+    "table": data_slides.fill_table,
+    "image": data_slides.fill_image,
+}
+
+
+def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
+    """The finished deck as the bytes of a .pptx file."""
+    presentation = open_template(theme)
+    layouts = resolve_layouts(theme, presentation, {spec.kind for spec in outline.slides})
+    for number, spec in enumerate(outline.slides, start=1):
+        kind_layout = layouts[spec.kind]
+        slide = presentation.slides.add_slide(kind_layout.layout)
+        context = SlideContext(slide, kind_layout, info, spec)
+        try:
+            FILLERS[spec.kind](context, spec.slide)
+        except SourceError:
+            raise
+        context.remove_unused()
+        _add_footer(slide, kind_layout, info, number)
+        text_slides.write_notes(slide, spec.slide.notes, info.language)
+    _set_properties(presentation, info)
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int) -> None:
+    """Show the organisation and the slide number where the layout has places for them."""
+    tree = slide.shapes._spTree
+    for placeholder in kind_layout.layout.placeholders:
+        kind = placeholder.placeholder_format.type
+        if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            continue
+        element = copy_element(placeholder._element)
+        sp_pr = element.find(qn("p:spPr"))
+        for child in list(sp_pr):
+            sp_pr.remove(child)  # inherit position and look from the layout
+        body = element.find(qn("p:txBody"))
+        for paragraph in body.findall(qn("a:p")):
+            body.remove(paragraph)
+        lst = body.find(qn("a:lstStyle"))
+        for child in list(lst):
+            lst.remove(child)
+        body.append(_footer_paragraph(kind, info, number))
+        tree.append(element)
+
+
+def _footer_paragraph(kind: Any, info: DeckInfo, number: int) -> Any:
+    from lxml import etree
+
+    paragraph = etree.Element(qn("a:p"))
+    if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+        field = etree.SubElement(paragraph, qn("a:fld"))
+        field.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
+        field.set("type", "slidenum")
+        run_pr = etree.SubElement(field, qn("a:rPr"))
+        run_pr.set("lang", info.language)
+        etree.SubElement(field, qn("a:t")).text = str(number)
+    else:
+        run = etree.SubElement(paragraph, qn("a:r"))
+        etree.SubElement(run, qn("a:rPr")).set("lang", info.language)
+        etree.SubElement(run, qn("a:t")).text = info.organisation
+    return paragraph
+
+
+def _set_properties(presentation: Any, info: DeckInfo) -> None:
+    properties = presentation.core_properties
+    properties.title = info.title
+    properties.subject = info.subject
+    properties.author = info.organisation
+    properties.language = info.language
