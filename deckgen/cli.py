@@ -84,7 +84,8 @@ def build(
     theme: str | None,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all."""
-    from deckgen.build import BuildOptions, build as build_decks
+    from deckgen.build import BuildOptions
+    from deckgen.build import build as build_decks
     from deckgen.errors import ContentError, SourceError
     from deckgen.project import department_slugs
 

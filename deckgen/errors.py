@@ -30,7 +30,9 @@ class Location:
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the current folder when inside it."""
     try:
-        return os.path.relpath(path) if Path(path).is_absolute() and _inside_cwd(path) else str(path)
+        return (
+            os.path.relpath(path) if Path(path).is_absolute() and _inside_cwd(path) else str(path)
+        )
     except ValueError:  # another drive on Windows
         return str(path)
 

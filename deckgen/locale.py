@@ -47,9 +47,20 @@ WORDS: dict[str, dict[str, str]] = {
 
 LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
 
-_MONTHS_DE = (
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-).split()
+_MONTHS_DE = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
 
 
 def word(locale: str, key: str) -> str:

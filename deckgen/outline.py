@@ -15,7 +15,6 @@ from deckgen.content.model import (
     Column,
     ConcernSlide,
     Contact,
-    Figure,
     KeyFiguresSlide,
     Notes,
     OutlineEntry,
@@ -41,7 +40,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class SlideSpec:
-    """One slide to render: what it shows, which outline section it belongs to, where it came from."""
+    """One slide to render: what it shows, its outline section, and where it came from."""
 
     slide: Slide
     section: str
@@ -69,7 +68,7 @@ def build_outline(resolved: ResolvedDepartment) -> DeckOutline:
 
 
 def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
-    """Split into evenly filled groups of at most ``size`` (7 in 4s gives 4 + 3, not 4 + 4 + ...)."""
+    """Split into evenly filled groups of at most ``size``: 7 in fours gives 4 + 3."""
     if not items:
         return []
     count = -(-len(items) // size)
@@ -230,12 +229,14 @@ class _OutlineBuilder:
             index = benefits.index(figures[0])
             for number, chunk in enumerate(_chunks(figures, KEY_FIGURES_PER_SLIDE)):
                 shown = [b.figure for b in chunk if b.figure is not None]
-                slide = KeyFiguresSlide(
+                figures_slide = KeyFiguresSlide(
                     kind="key_figures",
                     title=self.continued(self.word("benefits_in_figures"), number),
                     figures=shown,
                 )
-                specs.append(SlideSpec(slide, "benefits", self.dept("benefits", index, "figure")))
+                specs.append(
+                    SlideSpec(figures_slide, "benefits", self.dept("benefits", index, "figure"))
+                )
         return specs
 
     def _concerns(self, title: str) -> list[SlideSpec]:
@@ -363,12 +364,9 @@ class _OutlineBuilder:
 
 
 def _titled_notes(title: str, notes: Notes, siblings: int) -> Notes:
-    """Notes of one item on a slide of several, led by the item's title so the presenter sees which."""
+    """Notes of one item on a slide of several, led by the item's title for the presenter."""
     if not notes:
         return []
     if siblings == 1:
         return list(notes)
     return [f"**{title.strip('*')}**", *notes]
-
-
-__all__ = ["DeckOutline", "Figure", "SlideSpec", "build_outline"]

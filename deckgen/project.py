@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.content.loader import Document, dotted, load_document
-from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared
+from deckgen.content.images import check_image, image_slides
+from deckgen.content.loader import Document, KeyPath, dotted, load_document
+from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared, Slide
 from deckgen.content.validate import validate
 from deckgen.errors import ErrorCollector, Location, ProjectNotFound, SourceError, suggest
 
@@ -93,6 +94,12 @@ def load_project(
     assert settings is not None and settings_document is not None and shared is not None
     project = Project(root, settings, settings_document, shared, shared_document)
     errors.extend(_check_outline(project))
+    if shared_document is not None:
+        lists = [(("sections", n, "slides"), s.slides) for n, s in shared.sections.items()]
+        for path, name in image_slides(lists):
+            found_error = check_image(root, shared_document, path, name)
+            if found_error is not None:
+                errors.add(found_error)
     errors.raise_if_any()
 
     department_errors: dict[str, list[SourceError]] = {}
@@ -140,12 +147,14 @@ def _check_outline(project: Project) -> list[SourceError]:
     for index, entry in enumerate(project.settings.outline):
         path = ("outline", index)
         if entry.section not in names:
+            hint = suggest(entry.section, names) or (
+                f"; built-in sections: {', '.join(BUILTIN_SECTIONS)}; shared sections: "
+                f"{', '.join(project.shared.sections) or 'none'}"
+            )
             errors.append(
                 SourceError(
-                    project.settings_document.location(path),
-                    f"section '{entry.section}' names nothing{suggest(entry.section, names)} "
-                    f"(built-in: {', '.join(BUILTIN_SECTIONS)}; shared: "
-                    f"{', '.join(project.shared.sections) or 'none'})",
+                    project.settings_document.location((*path, "section")),
+                    f"section '{entry.section}' names nothing{hint}",
                     key=f"outline[{index + 1}]",
                 )
             )
@@ -204,7 +213,17 @@ def _check_department(
             )
             continue
         place = "after" if insertion.after else "before"
-        check(insertion.after or insertion.before, ("add", index, place), outline, "the outline has")
+        check(
+            insertion.after or insertion.before, ("add", index, place), outline, "the outline has"
+        )
+    lists: list[tuple[KeyPath, list[Slide]]] = [
+        (("override", n, "slides"), s.slides) for n, s in department.override.items()
+    ]
+    lists += [(("add", i, "slides"), a.slides) for i, a in enumerate(department.add)]
+    for image_path, name in image_slides(lists):
+        error = check_image(project.root, document, image_path, name)
+        if error is not None:
+            errors.append(error)
     return errors
 
 

@@ -25,7 +25,7 @@ class KindMapping(Model):
     """Which layout a slide kind uses and which placeholder idx takes which field."""
 
     layout: str
-    placeholders: dict[str, int] = {}
+    placeholders: dict[str, int] = Field(default_factory=dict)
 
 
 class ThemeManifest(Model):
@@ -83,7 +83,7 @@ def load_theme(name: str, project_root: Path | None, used_at: Location | None = 
             return _load(name, manifest_path)
     known = theme_names(project_root)
     hint = suggest(name, known) or f"; available: {', '.join(known)}"
-    raise ThemeError(used_at, f"unknown theme '{name}'{hint}")
+    raise ThemeError(used_at, f"unknown theme '{name}'{hint}", key="theme" if used_at else "")
 
 
 def _load(name: str, manifest_path: Path) -> Theme:

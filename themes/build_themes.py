@@ -248,18 +248,27 @@ def _footer(shapes: Shapes, light_text: bool = False) -> None:
         'type="ftr" sz="quarter" idx="11"',
         FOOTER_BOX,
         anchor="ctr",
-        lst=level(1, size=11, color=color, align="l"),
+        lst=level(1, size=11, color=color, align="l", font="+mn-lt"),
     )
     shapes.placeholder(
         "Slide Number",
         'type="sldNum" sz="quarter" idx="12"',
         NUMBER_BOX,
         anchor="ctr",
-        lst=level(1, size=11, color="accent1" if not light_text else "bg1", bold=True, align="r"),
+        lst=level(
+            1,
+            size=11,
+            color="accent1" if not light_text else "bg1",
+            bold=True,
+            align="r",
+            font="+mn-lt",
+        ),
     )
 
 
-def _title(shapes: Shapes, design: Design, box: tuple[float, float, float, float] = TITLE_BOX) -> None:
+def _title(
+    shapes: Shapes, design: Design, box: tuple[float, float, float, float] = TITLE_BOX
+) -> None:
     shapes.placeholder("Title", 'type="title"', box, anchor="b")
     x, y, w, h = box
     if design.accent_style == "underline":
@@ -356,10 +365,32 @@ def layouts(design: Design) -> list[Layout]:
     s = layout.shapes
     s.rect("Divider", (MARGIN + col_w + 0.19, BODY_TOP, 0.02, BODY_H), "bg2")
     heading = level(1, size=20, bold=True, color="accent1")
-    s.placeholder("Left Heading", 'type="body" idx="13"', (MARGIN, BODY_TOP, col_w, 0.55), lst=heading, anchor="b")
-    s.placeholder("Left Text", 'type="body" idx="14"', (MARGIN, BODY_TOP + 0.65, col_w, BODY_H - 0.65), anchor="t")
-    s.placeholder("Right Heading", 'type="body" idx="15"', (right_x, BODY_TOP, col_w, 0.55), lst=heading, anchor="b")
-    s.placeholder("Right Text", 'type="body" idx="16"', (right_x, BODY_TOP + 0.65, col_w, BODY_H - 0.65), anchor="t")
+    s.placeholder(
+        "Left Heading",
+        'type="body" idx="13"',
+        (MARGIN, BODY_TOP, col_w, 0.55),
+        lst=heading,
+        anchor="b",
+    )
+    s.placeholder(
+        "Left Text",
+        'type="body" idx="14"',
+        (MARGIN, BODY_TOP + 0.65, col_w, BODY_H - 0.65),
+        anchor="t",
+    )
+    s.placeholder(
+        "Right Heading",
+        'type="body" idx="15"',
+        (right_x, BODY_TOP, col_w, 0.55),
+        lst=heading,
+        anchor="b",
+    )
+    s.placeholder(
+        "Right Text",
+        'type="body" idx="16"',
+        (right_x, BODY_TOP + 0.65, col_w, BODY_H - 0.65),
+        anchor="t",
+    )
     _footer(s)
     result.append(layout)
 
@@ -394,7 +425,9 @@ def layouts(design: Design) -> list[Layout]:
 
     # Content (charts and tables)
     layout = _content_page(design, "Content")
-    layout.shapes.placeholder("Content", 'type="body" idx="13"', (MARGIN, BODY_TOP, CONTENT_W, 4.35))
+    layout.shapes.placeholder(
+        "Content", 'type="body" idx="13"', (MARGIN, BODY_TOP, CONTENT_W, 4.35)
+    )
     layout.shapes.placeholder(
         "Caption",
         'type="body" idx="14"',
@@ -517,7 +550,20 @@ def theme_xml(design: Design) -> str:
     scheme = "".join(
         color(n)
         for n in (
-            "dk1 lt1 dk2 lt2 accent1 accent2 accent3 accent4 accent5 accent6 hlink folHlink".split()
+            [
+                "dk1",
+                "lt1",
+                "dk2",
+                "lt2",
+                "accent1",
+                "accent2",
+                "accent3",
+                "accent4",
+                "accent5",
+                "accent6",
+                "hlink",
+                "folHlink",
+            ]
         )
     )
     solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
@@ -561,7 +607,7 @@ def master_xml(design: Design, layout_count: int) -> str:
         '<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/>'
         "</a:defRPr></a:lvl1pPr></p:titleStyle>"
     )
-    bullets = [("•", 20, 0.0), ("–", 17, 0.35), ("•", 15, 0.7), ("–", 14, 1.0), ("•", 14, 1.3)]
+    bullets = [("•", 22, 0.0), ("–", 18, 0.35), ("•", 16, 0.7), ("–", 14, 1.0), ("•", 14, 1.3)]
     body_levels = ""
     for n, (char, size, indent) in enumerate(bullets, start=1):
         body_levels += (
@@ -596,7 +642,8 @@ def master_xml(design: Design, layout_count: int) -> str:
 
 def layout_xml(layout: Layout) -> str:
     return (
-        XML_HEAD + f'<p:sldLayout {NS} preserve="1" userDrawn="1"><p:cSld name="{escape(layout.name)}">'
+        XML_HEAD
+        + f'<p:sldLayout {NS} preserve="1" userDrawn="1"><p:cSld name="{escape(layout.name)}">'
         f"{_background(layout.background)}{layout.shapes.xml()}</p:cSld>"
         "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
     )
@@ -626,8 +673,13 @@ def package_parts(design: Design) -> dict[str, str]:
         ("/ppt/tableStyles.xml", f"{CT}.tableStyles+xml"),
         ("/ppt/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
         ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-        ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
-    ] + [(f"/ppt/slideLayouts/slideLayout{i}.xml", f"{CT}.slideLayout+xml") for i in range(1, n + 1)]
+        (
+            "/docProps/app.xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        ),
+    ] + [
+        (f"/ppt/slideLayouts/slideLayout{i}.xml", f"{CT}.slideLayout+xml") for i in range(1, n + 1)
+    ]
     parts["[Content_Types].xml"] = (
         XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -638,7 +690,10 @@ def package_parts(design: Design) -> dict[str, str]:
     parts["_rels/.rels"] = _rels(
         [
             (f"{REL}/officeDocument", "ppt/presentation.xml"),
-            ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+            (
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "docProps/core.xml",
+            ),
             (f"{REL}/extended-properties", "docProps/app.xml"),
         ]
     )
@@ -701,7 +756,7 @@ def theme_yaml(design: Design) -> str:
     lines = [
         f"# The {design.name} theme. Written by themes/build_themes.py (make themes); edit there.",
         f"name: {design.name}",
-        f"description: \"{design.description}\"",
+        f'description: "{design.description}"',
         "template: template.pptx",
         "# Each slide kind: the layout it uses (by name) and which placeholder (by idx) takes",
         "# which field. idx 0 is the layout's title.",

@@ -1,4 +1,4 @@
-"""The typed schema of a content repo: deckgen.yaml, content/shared.yaml, content/departments/*.yaml.
+"""The typed schema of a content repo: deckgen.yaml, shared.yaml and the department files.
 
 Every model forbids unknown keys, so that a typo is reported instead of silently dropped.
 """

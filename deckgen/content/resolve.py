@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from deckgen.content.loader import Document, KeyPath, dotted
 from deckgen.content.model import Department, Settings, Shared
 from deckgen.errors import SourceError, suggest
-from deckgen.project import DepartmentFile, Project
 from deckgen.locale import format_date
+from deckgen.project import DepartmentFile, Project
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -58,7 +59,7 @@ class _StrictUndefined(jinja2.StrictUndefined):
         keys = [str(k) for k in owner] if isinstance(owner, dict) else []
         raise _UndefinedVariable(str(self._undefined_name), keys)
 
-    __str__ = __iter__ = __len__ = __bool__ = _fail_with_undefined_error  # type: ignore[assignment]
+    __str__ = __iter__ = __len__ = __bool__ = _fail_with_undefined_error
 
 
 def make_environment() -> SandboxedEnvironment:
@@ -123,9 +124,7 @@ def _render(
     if isinstance(value, dict):
         return {k: _render(v, (*path, k), document, context, env, errors) for k, v in value.items()}
     if isinstance(value, list):
-        return [
-            _render(v, (*path, i), document, context, env, errors) for i, v in enumerate(value)
-        ]
+        return [_render(v, (*path, i), document, context, env, errors) for i, v in enumerate(value)]
     if isinstance(value, str) and any(marker in value for marker in _MARKERS):
         try:
             return env.from_string(value).render(context.values)

@@ -47,7 +47,7 @@ def _real_path(data: Any, loc: tuple[str | int, ...]) -> KeyPath:
     """Drop the parts of pydantic's location that name union branches rather than keys."""
     path: list[str | int] = []
     for part in loc:
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
+        if isinstance(data, dict) and isinstance(part, str) and part in data:  # noqa: SIM114
             data = data[part]
             path.append(part)
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
@@ -167,7 +167,12 @@ def _fields_at(model: type[BaseModel], data: Any, path: KeyPath) -> list[str]:
             if not args:
                 return []
             annotation = args[-1]  # list[X] -> X, dict[str, X] -> X
-        data = data[part] if isinstance(data, dict | list) else None
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            data = None
     annotation = _concrete(annotation, data)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return list(annotation.model_fields)

@@ -125,7 +125,7 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
 def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int) -> None:
     """Show the organisation and the slide number where the layout has places for them."""
     tree = slide.shapes._spTree
-    for placeholder in kind_layout.layout.placeholders:
+    for placeholder in list(kind_layout.layout.placeholders):
         kind = placeholder.placeholder_format.type
         if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
             continue

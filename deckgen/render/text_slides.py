@@ -1,4 +1,5 @@
-"""Slide kinds made of text: title, agenda, section, bullets, two columns, concern, quote, closing."""
+"""Slide kinds made of text: title, agenda, section, bullets, two columns, concern, quote,
+closing."""
 
 from __future__ import annotations
 
