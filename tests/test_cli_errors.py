@@ -41,7 +41,9 @@ def test_duplicate_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = MINIMAL_DEPARTMENT + "name: Sales\n"
     result = failing_build(tmp_path, monkeypatch, sales=text)
     line = len(MINIMAL_DEPARTMENT.splitlines()) + 1
-    assert error_lines(result) == [f"{SALES}:{line}:1: name: duplicate key 'name' (first at line 1)"]
+    assert error_lines(result) == [
+        f"{SALES}:{line}:1: name: duplicate key 'name' (first at line 1)"
+    ]
 
 
 def test_unknown_key_suggests_the_right_one(
@@ -102,8 +104,7 @@ def test_undefined_jinja_attribute(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     )
     result = failing_build(tmp_path, monkeypatch, sales=text)
     assert error_lines(result) == [
-        f"{SALES}:7:11: benefits[2].text: undefined variable: no 'nmae' here; "
-        "did you mean 'name'?"
+        f"{SALES}:7:11: benefits[2].text: undefined variable: no 'nmae' here; did you mean 'name'?"
     ]
 
 
