@@ -16,6 +16,7 @@ from deckgen.content.model import (
     ConcernSlide,
     Contact,
     KeyFiguresSlide,
+    NoteLine,
     Notes,
     OutlineEntry,
     Point,
@@ -264,7 +265,7 @@ class _OutlineBuilder:
                 title=example.title,
                 left=Column(heading=self.word("did"), points=example.did),
                 right=Column(heading=self.word("results"), points=example.results),
-                notes=[*notes, example.source] if example.source else notes,
+                notes=[*notes, NoteLine(text=example.source)] if example.source else notes,
             )
             specs.append(SlideSpec(slide, "examples", self.dept("examples", index)))
         for index, testimonial in enumerate(self.department.testimonials):
@@ -369,4 +370,4 @@ def _titled_notes(title: str, notes: Notes, siblings: int) -> Notes:
         return []
     if siblings == 1:
         return list(notes)
-    return [f"**{title.strip('*')}**", *notes]
+    return [NoteLine(text=f"**{title.strip('*')}**"), *notes]

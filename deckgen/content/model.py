@@ -34,24 +34,46 @@ def _point(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-def _notes_blocks(value: Any) -> Any:
-    """Speaker notes as blocks of text; a YAML list becomes a block of "- " list lines."""
+class NoteLine(Model):
+    """One paragraph of speaker notes: a line of text, or an item of a list (two levels)."""
+
+    text: str
+    bullet: bool = False
+    level: int = 0
+
+
+def _note_lines(value: Any) -> Any:
+    """Speaker notes as lines: a text (its "- " lines are list items) or a YAML list."""
     if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(i, str | list) for i in value):
+        return _lines_of_text(value)
+    if not isinstance(value, list):
         return value
-    lines = []
+    lines: list[Any] = []
     for item in value:
         if isinstance(item, str):
-            lines.append(f"- {item}")
-        elif all(isinstance(sub, str) for sub in item):
-            lines.extend(f"  - {sub}" for sub in item)
+            lines.append({"text": item, "bullet": True})
+        elif isinstance(item, list) and all(isinstance(sub, str) for sub in item):
+            lines.extend({"text": sub, "bullet": True, "level": 1} for sub in item)
         else:
-            return value
-    return ["\n".join(lines)] if lines else []
+            lines.append(item)  # a NoteLine made by deckgen, or a mistake the model reports
+    return lines
 
 
-Notes = Annotated[list[str], BeforeValidator(_notes_blocks)]
+def _lines_of_text(text: str) -> list[dict[str, Any]]:
+    lines: list[dict[str, Any]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped[:2] in ("- ", "* ") and not stripped.startswith("**"):
+            level = 1 if len(line) - len(line.lstrip()) >= 2 else 0
+            lines.append({"text": stripped[2:].strip(), "bullet": True, "level": level})
+        else:
+            lines.append({"text": stripped})
+    return lines
+
+
+Notes = Annotated[list[NoteLine], BeforeValidator(_note_lines)]
 """Speaker notes: a text (lines starting with "- " are list items) or a list of texts."""
 
 

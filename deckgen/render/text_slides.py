@@ -74,24 +74,8 @@ def fill_closing(ctx: SlideContext, slide: model.ClosingSlide) -> None:
         ctx.write("contact", [Para(line) for line in lines if line])
 
 
-def write_notes(slide: Any, notes: list[str], language: str) -> None:
-    """Speaker notes; list items (a YAML list, or lines starting with "- ") stay a list."""
-    paras = notes_paragraphs(notes)
-    if paras:
+def write_notes(slide: Any, notes: list[model.NoteLine], language: str) -> None:
+    """Speaker notes; list items stay list items, with real bullets."""
+    if notes:
+        paras = [Para(line.text, line.level, bullet=line.bullet) for line in notes]
         write_paragraphs(slide.notes_slide.notes_text_frame, paras, language)
-
-
-def notes_paragraphs(notes: list[str]) -> list[Para]:
-    """The paragraphs of speaker notes, with list items as real bullets (indented: level 2)."""
-    paras: list[Para] = []
-    for block in notes:
-        for line in block.splitlines():
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if stripped[:2] in ("- ", "* ") and not stripped.startswith("**"):
-                depth = 1 if len(line) - len(line.lstrip()) >= 2 else 0
-                paras.append(Para(stripped[2:].strip(), depth, bullet=True))
-            else:
-                paras.append(Para(stripped, 0, bullet=False))
-    return paras
