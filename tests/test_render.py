@@ -153,7 +153,7 @@ def test_footer_and_slide_number(deck: Any) -> None:
 def test_key_figures_show_value_and_label(deck: Any) -> None:
     slide = deck.slides[6]
     assert title(slide) == "Ihr Nutzen in Zahlen"
-    assert ["+25 %\nmehr Anfragen", "3x\nmehr Reichweite"] == [t for t in texts(slide) if "\n" in t]
+    assert [t for t in texts(slide) if "\n" in t] == ["+25 %\nmehr Anfragen", "3x\nmehr Reichweite"]
 
 
 def test_concern_and_answer(deck: Any) -> None:
