@@ -99,6 +99,7 @@ class Shapes:
         lst: str = "",
         fill: str = "",
         insets: float | None = None,
+        flush: bool = False,
         autofit: bool = True,
     ) -> None:
         """A placeholder; ``ph`` is the inner attributes, e.g. ``type="title"`` or ``idx="13"``."""
@@ -116,6 +117,8 @@ class Shapes:
         if insets is not None:
             e = inch(insets)
             body += f' lIns="{e}" tIns="{e}" rIns="{e}" bIns="{e}"'
+        elif flush:  # text starts exactly at the placeholder's left edge, in line with accents
+            body += ' lIns="0" rIns="0"'
         fit = "<a:normAutofit/>" if autofit else "<a:noAutofit/>"
         text = f'<a:r><a:rPr lang="de-DE"/><a:t>{escape(prompt)}</a:t></a:r>' if prompt else ""
         self.items.append(
@@ -269,7 +272,7 @@ def _footer(shapes: Shapes, light_text: bool = False) -> None:
 def _title(
     shapes: Shapes, design: Design, box: tuple[float, float, float, float] = TITLE_BOX
 ) -> None:
-    shapes.placeholder("Title", 'type="title"', box, anchor="b")
+    shapes.placeholder("Title", 'type="title"', box, anchor="b", flush=True)
     x, y, w, h = box
     if design.accent_style == "underline":
         shapes.rect("Accent", (x, y + h + 0.08, 1.1, 0.07), "accent1")
@@ -354,7 +357,7 @@ def layouts(design: Design) -> list[Layout]:
 
     # Bullets
     layout = _content_page(design, "Bullets")
-    layout.shapes.placeholder("Text", 'type="body" idx="1"', body_box, anchor="t")
+    layout.shapes.placeholder("Text", 'type="body" idx="1"', body_box, anchor="t", flush=True)
     _footer(layout.shapes)
     result.append(layout)
 
@@ -371,12 +374,14 @@ def layouts(design: Design) -> list[Layout]:
         (MARGIN, BODY_TOP, col_w, 0.55),
         lst=heading,
         anchor="b",
+        flush=True,
     )
     s.placeholder(
         "Left Text",
         'type="body" idx="14"',
         (MARGIN, BODY_TOP + 0.65, col_w, BODY_H - 0.65),
         anchor="t",
+        flush=True,
     )
     s.placeholder(
         "Right Heading",
@@ -384,12 +389,14 @@ def layouts(design: Design) -> list[Layout]:
         (right_x, BODY_TOP, col_w, 0.55),
         lst=heading,
         anchor="b",
+        flush=True,
     )
     s.placeholder(
         "Right Text",
         'type="body" idx="16"',
         (right_x, BODY_TOP + 0.65, col_w, BODY_H - 0.65),
         anchor="t",
+        flush=True,
     )
     _footer(s)
     result.append(layout)
@@ -397,16 +404,16 @@ def layouts(design: Design) -> list[Layout]:
     # Concern
     layout = _content_page(design, "Concern")
     s = layout.shapes
+    s.rect("Concern Panel", (MARGIN, BODY_TOP, 4.8, BODY_H), "bg2")
+    s.rect("Concern Accent", (MARGIN, BODY_TOP, 0.09, BODY_H), "accent2")
     s.placeholder(
         "Concern",
         'type="body" idx="13"',
         (MARGIN, BODY_TOP, 4.8, BODY_H),
         anchor="ctr",
-        fill="bg2",
-        insets=0.35,
+        insets=0.4,
         lst=level(1, size=24, italic=True, color="tx2"),
     )
-    s.rect("Concern Accent", (MARGIN, BODY_TOP, 0.09, BODY_H), "accent2")
     s.placeholder(
         "Answer",
         'type="body" idx="14"',
@@ -596,8 +603,10 @@ def _background(color: str) -> str:
 
 def master_xml(design: Design, layout_count: int) -> str:
     s = Shapes()
-    s.placeholder("Title", 'type="title"', TITLE_BOX, anchor="b")
-    s.placeholder("Text", 'type="body" idx="1"', (MARGIN, BODY_TOP, CONTENT_W, BODY_H), anchor="t")
+    s.placeholder("Title", 'type="title"', TITLE_BOX, anchor="b", flush=True)
+    s.placeholder(
+        "Text", 'type="body" idx="1"', (MARGIN, BODY_TOP, CONTENT_W, BODY_H), anchor="t", flush=True
+    )
     _footer(s)
     title_style = (
         '<p:titleStyle><a:lvl1pPr algn="l"><a:lnSpc><a:spcPct val="90000"/></a:lnSpc>'
