@@ -244,7 +244,7 @@ class Layout:
     background: str = ""
 
 
-def _footer(shapes: Shapes, light_text: bool = False) -> None:
+def _footer(shapes: Shapes, light_text: bool = False, number: bool = True) -> None:
     color = "bg1" if light_text else "tx1"
     shapes.placeholder(
         "Footer",
@@ -253,6 +253,8 @@ def _footer(shapes: Shapes, light_text: bool = False) -> None:
         anchor="ctr",
         lst=level(1, size=11, color=color, align="l", font="+mn-lt"),
     )
+    if not number:
+        return
     shapes.placeholder(
         "Slide Number",
         'type="sldNum" sz="quarter" idx="12"',
@@ -295,6 +297,8 @@ def layouts(design: Design) -> list[Layout]:
 
     # Title
     s = Shapes()
+    s.rect("Circle", (9.2, -1.6, 6.2, 6.2), "accent1", geometry="ellipse", alpha=35)
+    s.rect("Small Circle", (11.9, 5.3, 1.0, 1.0), "accent2", geometry="ellipse", alpha=90)
     s.rect("Accent Bar", (0, 0, 0.35, 7.5), "accent1")
     s.rect("Accent Line", (0.9, 4.38, 2.2, 0.07), "accent2")
     s.placeholder(
@@ -311,7 +315,7 @@ def layouts(design: Design) -> list[Layout]:
         anchor="t",
         lst=level(1, size=22, color="bg2"),
     )
-    _footer(s, light_text=True)
+    _footer(s, light_text=True, number=False)
     result.append(Layout("Title", s, design.opening_bg))
 
     # Section
@@ -489,6 +493,7 @@ def layouts(design: Design) -> list[Layout]:
 
     # Closing
     s = Shapes()
+    s.rect("Circle", (9.2, -1.6, 6.2, 6.2), "accent1", geometry="ellipse", alpha=35)
     s.rect("Accent Bar", (0, 0, 0.35, 7.5), "accent1")
     s.placeholder(
         "Title",
@@ -512,7 +517,7 @@ def layouts(design: Design) -> list[Layout]:
         anchor="t",
         lst=level(1, size=20, color="bg1", before=4),
     )
-    _footer(s, light_text=True)
+    _footer(s, light_text=True, number=False)
     result.append(Layout("Closing", s, design.opening_bg))
 
     # Title Only and Blank, for slides a user draws by hand
