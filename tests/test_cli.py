@@ -1,0 +1,97 @@
+"""The command line on a valid project: build, list, validate, options."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from deckgen.cli import cli
+from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
+
+
+def test_build_one_department(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "sales"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "build/sales.pptx (8 slides)\n"
+    assert len(Presentation("build/sales.pptx").slides) == 8
+
+
+def test_build_from_a_subfolder_finds_the_project(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project / "content" / "departments")
+    result = CliRunner().invoke(cli, ["build", "sales"])
+    assert result.exit_code == 0, result.output
+    assert (project / "build" / "sales.pptx").is_file()
+
+
+def test_build_all_with_out_folder(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", hr=MINIMAL_DEPARTMENT.replace("Vertrieb", "Personal"))
+    out = tmp_path / "decks"
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["hr.pptx", "sales.pptx"]
+    title = Presentation(str(out / "hr.pptx")).slides[0].placeholders[1].text_frame.text
+    assert title == "Personal"
+
+
+def test_build_all_goes_on_past_a_failing_department(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", hr="name: Personal\n")
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "--all"])
+    assert result.exit_code == 1
+    assert result.stdout.endswith("sales.pptx (8 slides)\n")
+    assert result.stderr.splitlines()[-1] == "1 of 2 decks failed: hr"
+    assert (root / "build" / "sales.pptx").is_file()
+    assert not (root / "build" / "hr.pptx").exists()
+
+
+def test_departments_and_all_together_is_a_usage_error(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "sales", "--all"])
+    assert result.exit_code == 2
+    assert "name departments or use --all, not both" in result.stderr
+
+
+def test_list(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", hr=MINIMAL_DEPARTMENT.replace("Vertrieb", "Personal"))
+    result = CliRunner().invoke(cli, ["--project", str(root), "list"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "slug   name      slides",
+        "hr     Personal  8",
+        "sales  Vertrieb  8",
+    ]
+
+
+def test_validate_ok(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 0
+    assert result.stdout == "all content is valid (1 departments)\n"
+
+
+def test_validate_reports_every_department(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = minimal_project(tmp_path / "p", hr="name: Personal\n", it="name: IT\naudience: [x]\n")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "content/departments/hr.yaml:1:1: audience: missing required key 'audience'",
+        "content/departments/it.yaml:2:11: audience: expected text, got a list",
+    ]
+
+
+def test_python_dash_m(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "deckgen", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "deckgen, version 0.1.0"
+
+
+def test_help_documents_exit_codes() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert "2  usage error" in result.stdout
