@@ -8,6 +8,7 @@ come before the built-in ones shipped with deckgen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field
@@ -18,7 +19,7 @@ from deckgen.content.validate import validate
 from deckgen.errors import ContentError, Location, SourceError, ThemeError, suggest
 
 MANIFEST = "theme.yaml"
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
+BUILTIN_THEMES = Path(str(resources.files("deckgen.builtin_themes")))
 
 
 class KindMapping(Model):
