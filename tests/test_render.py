@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +214,20 @@ def test_core_properties(deck: Any) -> None:
     assert properties.title == "Gemeinsam auf Social Media: Vertrieb"
     assert properties.author == "Stadtwerke Lindenau GmbH"
     assert properties.subject == "Außendienst"
+
+
+def test_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
+    root = tmp_path / "every-kind"
+    shutil.copytree(FIXTURE, root)
+    runs = []
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+        assert result.exit_code == 0, result.output
+        runs.append((root / "build" / "sales.pptx").read_bytes())
+        time.sleep(1.1)  # the embedded chart workbooks carry the time they were made
+    assert runs[0] == runs[1]
+
+
+def test_document_dates_are_the_deck_date(deck: Any) -> None:
+    assert deck.core_properties.created.isoformat() == "2026-11-26T00:00:00"
+    assert deck.core_properties.modified.isoformat() == "2026-11-26T00:00:00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pptx.oxml.ns import qn
 
 from deckgen.errors import SourceError
 from deckgen.outline import DeckOutline, SlideSpec
+from deckgen.output import normalise_zip
 from deckgen.render import data_slides, text_slides
 from deckgen.render.template import KindLayout, open_template, resolve_layouts
 from deckgen.render.text import Para, copy_element, write_paragraphs
@@ -28,6 +30,7 @@ class DeckInfo:
     title: str
     subject: str
     project_root: Path
+    date: dt.date
 
 
 class SlideContext:
@@ -119,7 +122,11 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
     _set_properties(presentation, info)
     buffer = io.BytesIO()
     presentation.save(buffer)
-    return buffer.getvalue()
+    return normalise_zip(buffer.getvalue(), _timestamp(info))
+
+
+def _timestamp(info: DeckInfo) -> dt.datetime:
+    return dt.datetime(info.date.year, info.date.month, info.date.day)
 
 
 def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int) -> None:
@@ -167,3 +174,6 @@ def _set_properties(presentation: Any, info: DeckInfo) -> None:
     properties.subject = info.subject
     properties.author = info.organisation
     properties.language = info.language
+    properties.created = properties.modified = _timestamp(info)
+    properties.last_modified_by = "deckgen"
+    properties.revision = 1
