@@ -9,7 +9,7 @@ accent shapes look); the layouts and the theme mapping are shared by every built
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,13 +41,19 @@ class Design:
     major_font: str
     minor_font: str
     title_case_bold: bool = True
-    # backgrounds by layout family: a scheme colour name
+    # backgrounds and the text on them, by layout family: scheme colour names
     opening_bg: str = "tx2"  # title and closing slides
+    opening_text: str = "bg1"
+    opening_subtext: str = "bg2"
     section_bg: str = "accent1"
+    section_text: str = "bg1"
     content_bg: str = "bg1"
     quote_bg: str = "bg2"
-    accent_style: str = "underline"  # underline | band | rule
-    extra: dict[str, str] = field(default_factory=dict)
+    panel: str = "tx2"  # the agenda's side panel
+    panel_text: str = "bg1"
+    accent_style: str = "underline"  # under each title: underline | rule | band (left edge)
+    decor: str = "circles"  # on opening slides: circles | bands
+    dark: bool = False  # map background to the dark colours (dk1/dk2) and text to the light
 
 
 MODERN = Design(
@@ -244,8 +250,7 @@ class Layout:
     background: str = ""
 
 
-def _footer(shapes: Shapes, light_text: bool = False, number: bool = True) -> None:
-    color = "bg1" if light_text else "tx1"
+def _footer(shapes: Shapes, color: str = "tx1", number: bool = True) -> None:
     shapes.placeholder(
         "Footer",
         'type="ftr" sz="quarter" idx="11"',
@@ -263,7 +268,7 @@ def _footer(shapes: Shapes, light_text: bool = False, number: bool = True) -> No
         lst=level(
             1,
             size=11,
-            color="accent1" if not light_text else "bg1",
+            color="accent1" if color == "tx1" else color,
             bold=True,
             align="r",
             font="+mn-lt",
@@ -282,6 +287,25 @@ def _title(
         shapes.rect("Accent", (x, y + h + 0.1, w, 0.02), "accent1")
 
 
+def _opening_decor(shapes: Shapes, design: Design, *, small_circle: bool) -> None:
+    """The shapes behind the title and closing slides' text."""
+    if design.decor == "circles":
+        shapes.rect("Circle", (9.2, -1.6, 6.2, 6.2), "accent1", geometry="ellipse", alpha=35)
+        if small_circle:
+            shapes.rect(
+                "Small Circle", (11.9, 5.3, 1.0, 1.0), "accent2", geometry="ellipse", alpha=90
+            )
+        shapes.rect("Accent Bar", (0, 0, 0.35, 7.5), "accent1")
+    elif design.decor == "bands":
+        shapes.rect("Top Band", (0, 0, 13.333, 0.55), "tx2")
+        shapes.rect("Top Rule", (0, 0.55, 13.333, 0.08), "accent2")
+        shapes.rect("Bottom Rule", (0.9, 6.75, 11.533, 0.02), "tx2")
+    elif design.decor == "glow":
+        shapes.rect("Glow", (7.6, -2.4, 8.0, 8.0), "accent1", geometry="ellipse", alpha=18)
+        shapes.rect("Glow 2", (10.4, 3.9, 4.2, 4.2), "accent2", geometry="ellipse", alpha=22)
+        shapes.rect("Accent Bar", (0.9, 1.2, 0.08, 1.0), "accent1")
+
+
 def _content_page(design: Design, name: str) -> Layout:
     shapes = Shapes()
     if design.accent_style == "band":
@@ -297,57 +321,55 @@ def layouts(design: Design) -> list[Layout]:
 
     # Title
     s = Shapes()
-    s.rect("Circle", (9.2, -1.6, 6.2, 6.2), "accent1", geometry="ellipse", alpha=35)
-    s.rect("Small Circle", (11.9, 5.3, 1.0, 1.0), "accent2", geometry="ellipse", alpha=90)
-    s.rect("Accent Bar", (0, 0, 0.35, 7.5), "accent1")
+    _opening_decor(s, design, small_circle=True)
     s.rect("Accent Line", (0.9, 4.38, 2.2, 0.07), "accent2")
     s.placeholder(
         "Title",
         'type="ctrTitle"',
         (0.9, 1.6, 11.2, 2.6),
         anchor="b",
-        lst=level(1, size=44, color="bg1", bold=True),
+        lst=level(1, size=44, color=design.opening_text, bold=True),
     )
     s.placeholder(
         "Subtitle",
         'type="subTitle" idx="1"',
         (0.9, 4.65, 11.2, 1.3),
         anchor="t",
-        lst=level(1, size=22, color="bg2"),
+        lst=level(1, size=22, color=design.opening_subtext),
     )
-    _footer(s, light_text=True, number=False)
+    _footer(s, design.opening_text, number=False)
     result.append(Layout("Title", s, design.opening_bg))
 
     # Section
     s = Shapes()
-    s.rect("Accent Line", (0.9, 2.45, 1.4, 0.09), "bg1")
+    s.rect("Accent Line", (0.9, 2.45, 1.4, 0.09), design.section_text)
     s.placeholder(
         "Title",
         'type="title"',
         (0.9, 2.7, 11.5, 1.9),
         anchor="t",
-        lst=level(1, size=40, color="bg1", bold=True),
+        lst=level(1, size=40, color=design.section_text, bold=True),
     )
     s.placeholder(
         "Subtitle",
         'type="body" idx="1"',
         (0.9, 4.7, 11.5, 1.2),
         anchor="t",
-        lst=level(1, size=20, color="bg1"),
+        lst=level(1, size=20, color=design.section_text),
     )
-    _footer(s, light_text=True)
+    _footer(s, design.section_text)
     result.append(Layout("Section", s, design.section_bg))
 
     # Agenda
     s = Shapes()
-    s.rect("Panel", (0, 0, 4.3, 7.5), "tx2")
+    s.rect("Panel", (0, 0, 4.3, 7.5), design.panel)
     s.rect("Accent Line", (0.6, 3.55, 1.1, 0.07), "accent2")
     s.placeholder(
         "Title",
         'type="title"',
         (0.6, 1.0, 3.3, 2.4),
         anchor="b",
-        lst=level(1, size=36, color="bg1", bold=True),
+        lst=level(1, size=36, color=design.panel_text, bold=True),
     )
     s.placeholder(
         "Agenda",
@@ -493,14 +515,13 @@ def layouts(design: Design) -> list[Layout]:
 
     # Closing
     s = Shapes()
-    s.rect("Circle", (9.2, -1.6, 6.2, 6.2), "accent1", geometry="ellipse", alpha=35)
-    s.rect("Accent Bar", (0, 0, 0.35, 7.5), "accent1")
+    _opening_decor(s, design, small_circle=False)
     s.placeholder(
         "Title",
         'type="title"',
         (0.9, 0.9, 11.5, 1.7),
         anchor="b",
-        lst=level(1, size=48, color="bg1", bold=True),
+        lst=level(1, size=48, color=design.opening_text, bold=True),
     )
     s.placeholder(
         "Text",
@@ -509,15 +530,15 @@ def layouts(design: Design) -> list[Layout]:
         anchor="t",
         lst=level(1, size=22, color="accent2"),
     )
-    s.rect("Accent Line", (0.9, 3.6, 2.2, 0.05), "bg1", alpha=60)
+    s.rect("Accent Line", (0.9, 3.6, 2.2, 0.05), design.opening_text, alpha=60)
     s.placeholder(
         "Contact",
         'type="body" idx="14"',
         (0.9, 3.85, 11.5, 2.6),
         anchor="t",
-        lst=level(1, size=20, color="bg1", before=4),
+        lst=level(1, size=20, color=design.opening_text, before=4),
     )
-    _footer(s, light_text=True, number=False)
+    _footer(s, design.opening_text, number=False)
     result.append(Layout("Closing", s, design.opening_bg))
 
     # Title Only and Blank, for slides a user draws by hand
@@ -606,6 +627,13 @@ def _background(color: str) -> str:
     )
 
 
+def _color_map(design: Design) -> str:
+    """The master's colour map: dark designs put text in the light colours on the dark ones."""
+    if design.dark:
+        return '<p:clrMap bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" '
+    return '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" '
+
+
 def master_xml(design: Design, layout_count: int) -> str:
     s = Shapes()
     s.placeholder("Title", 'type="title"', TITLE_BOX, anchor="b", flush=True)
@@ -644,8 +672,10 @@ def master_xml(design: Design, layout_count: int) -> str:
         f'<p:sldLayoutId id="{2147483649 + i}" r:id="rId{i + 1}"/>' for i in range(layout_count)
     )
     return (
-        XML_HEAD + f"<p:sldMaster {NS}><p:cSld>{_background(design.content_bg)}{s.xml()}</p:cSld>"
-        '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
+        XML_HEAD
+        + f"<p:sldMaster {NS}><p:cSld>{_background(design.content_bg)}{s.xml()}</p:cSld>"
+        + _color_map(design)
+        + 'accent1="accent1" accent2="accent2" '
         'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" '
         'hlink="hlink" folHlink="folHlink"/>'
         f"<p:sldLayoutIdLst>{ids}</p:sldLayoutIdLst>"
