@@ -77,7 +77,70 @@ MODERN = Design(
     minor_font="Calibri",
 )
 
-DESIGNS = [MODERN]
+AGENCY = Design(
+    name="agency",
+    description="Sober, for a public agency: white pages, dark blue bands, Arial, thin rules.",
+    colors={
+        "dk1": "222222",
+        "lt1": "FFFFFF",
+        "dk2": "10325C",
+        "lt2": "EDF0F4",
+        "accent1": "1F5FA0",
+        "accent2": "B4232A",
+        "accent3": "5E7186",
+        "accent4": "2F7D4F",
+        "accent5": "A0762B",
+        "accent6": "6A4C93",
+        "hlink": "1F5FA0",
+        "folHlink": "6A4C93",
+    },
+    major_font="Arial",
+    minor_font="Arial",
+    opening_bg="bg1",
+    opening_text="tx2",
+    opening_subtext="tx1",
+    section_bg="tx2",
+    section_text="bg1",
+    quote_bg="bg1",
+    panel="bg2",
+    panel_text="tx2",
+    accent_style="rule",
+    decor="bands",
+)
+
+DARK = Design(
+    name="dark",
+    description="Dark: charcoal pages, light text, mint and amber accents, Georgia headings.",
+    colors={
+        "dk1": "16191F",
+        "lt1": "E8ECF1",
+        "dk2": "242A33",
+        "lt2": "FFFFFF",
+        "accent1": "3CCFB4",
+        "accent2": "F5A742",
+        "accent3": "7AB8F5",
+        "accent4": "E27AA5",
+        "accent5": "A3D977",
+        "accent6": "C9A7F5",
+        "hlink": "3CCFB4",
+        "folHlink": "C9A7F5",
+    },
+    major_font="Georgia",
+    minor_font="Calibri",
+    dark=True,
+    opening_bg="bg1",
+    opening_text="tx2",
+    opening_subtext="tx1",
+    section_bg="bg2",
+    section_text="tx2",
+    quote_bg="bg2",
+    panel="bg2",
+    panel_text="tx2",
+    accent_style="band",
+    decor="glow",
+)
+
+DESIGNS = [MODERN, AGENCY, DARK]
 
 
 # -- shapes -----------------------------------------------------------------------------------
@@ -287,11 +350,11 @@ def _title(
         shapes.rect("Accent", (x, y + h + 0.1, w, 0.02), "accent1")
 
 
-def _opening_decor(shapes: Shapes, design: Design, *, small_circle: bool) -> None:
+def _opening_decor(shapes: Shapes, design: Design, *, title_slide: bool) -> None:
     """The shapes behind the title and closing slides' text."""
     if design.decor == "circles":
         shapes.rect("Circle", (9.2, -1.6, 6.2, 6.2), "accent1", geometry="ellipse", alpha=35)
-        if small_circle:
+        if title_slide:
             shapes.rect(
                 "Small Circle", (11.9, 5.3, 1.0, 1.0), "accent2", geometry="ellipse", alpha=90
             )
@@ -303,7 +366,8 @@ def _opening_decor(shapes: Shapes, design: Design, *, small_circle: bool) -> Non
     elif design.decor == "glow":
         shapes.rect("Glow", (7.6, -2.4, 8.0, 8.0), "accent1", geometry="ellipse", alpha=18)
         shapes.rect("Glow 2", (10.4, 3.9, 4.2, 4.2), "accent2", geometry="ellipse", alpha=22)
-        shapes.rect("Accent Bar", (0.9, 1.2, 0.08, 1.0), "accent1")
+        if title_slide:
+            shapes.rect("Accent Bar", (0.9, 1.2, 0.08, 1.0), "accent1")
 
 
 def _content_page(design: Design, name: str) -> Layout:
@@ -321,7 +385,7 @@ def layouts(design: Design) -> list[Layout]:
 
     # Title
     s = Shapes()
-    _opening_decor(s, design, small_circle=True)
+    _opening_decor(s, design, title_slide=True)
     s.rect("Accent Line", (0.9, 4.38, 2.2, 0.07), "accent2")
     s.placeholder(
         "Title",
@@ -515,7 +579,7 @@ def layouts(design: Design) -> list[Layout]:
 
     # Closing
     s = Shapes()
-    _opening_decor(s, design, small_circle=False)
+    _opening_decor(s, design, title_slide=False)
     s.placeholder(
         "Title",
         'type="title"',
