@@ -81,7 +81,7 @@ def test_project_theme_comes_before_builtin(project: Path) -> None:
     theme = load_theme("modern", project)
     assert theme.folder == folder
     assert theme.manifest.name == "mine"
-    assert theme_names(project) == ["modern"]
+    assert theme_names(project) == ["agency", "dark", "modern"]
 
 
 def test_mapping_names_a_layout_the_template_lacks(project: Path) -> None:
