@@ -45,5 +45,14 @@ def plain(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """The non-empty lines of a text, each a paragraph."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The paragraphs of a text: blank lines separate them, single line breaks are spaces.
+
+    This is how people wrap long texts in a YAML block (``|``) without meaning a new paragraph.
+    """
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [flow(block) for block in blocks if block.strip()]
+
+
+def flow(text: str) -> str:
+    """The text on one line: line breaks and runs of spaces become single spaces."""
+    return " ".join(text.split())

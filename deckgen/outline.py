@@ -230,10 +230,16 @@ class _OutlineBuilder:
             index = benefits.index(figures[0])
             for number, chunk in enumerate(_chunks(figures, KEY_FIGURES_PER_SLIDE)):
                 shown = [b.figure for b in chunk if b.figure is not None]
+                recap = [  # which benefit each figure belongs to, for the presenter
+                    NoteLine(text=f"{b.title}: {b.figure.value} {b.figure.label}", bullet=True)
+                    for b in chunk
+                    if b.figure is not None
+                ]
                 figures_slide = KeyFiguresSlide(
                     kind="key_figures",
                     title=self.continued(self.word("benefits_in_figures"), number),
                     figures=shown,
+                    notes=recap,
                 )
                 specs.append(
                     SlideSpec(figures_slide, "benefits", self.dept("benefits", index, "figure"))

@@ -60,16 +60,26 @@ def _note_lines(value: Any) -> Any:
 
 
 def _lines_of_text(text: str) -> list[dict[str, Any]]:
+    """Paragraphs and list items of a notes text, Markdown-like.
+
+    A blank line ends a paragraph; a line starting with "- " starts a list item (indented: a
+    second-level item); any other line continues the paragraph or item before it.
+    """
     lines: list[dict[str, Any]] = []
+    open_line: dict[str, Any] | None = None
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
-            continue
-        if stripped[:2] in ("- ", "* ") and not stripped.startswith("**"):
+            open_line = None
+        elif stripped[:2] in ("- ", "* ") and not stripped.startswith("**"):
             level = 1 if len(line) - len(line.lstrip()) >= 2 else 0
-            lines.append({"text": stripped[2:].strip(), "bullet": True, "level": level})
+            open_line = {"text": stripped[2:].strip(), "bullet": True, "level": level}
+            lines.append(open_line)
+        elif open_line is not None:
+            open_line["text"] += " " + stripped
         else:
-            lines.append({"text": stripped})
+            open_line = {"text": stripped}
+            lines.append(open_line)
     return lines
 
 

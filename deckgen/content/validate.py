@@ -64,7 +64,9 @@ def _source_error(document: Document, model: type[BaseModel], detail: ErrorDetai
         key = str(detail["loc"][-1])
         allowed = _fields_at(model, document.data, path[:-1])
         hint = suggest(key, allowed)
-        if not hint and allowed:
+        if not hint and " " in key:
+            hint = "; a comma inside { } starts a new key: put the whole text in quotes"
+        elif not hint and allowed:
             hint = f"; allowed here: {', '.join(sorted(allowed))}"
         return SourceError(
             document.location(path, at_key=True), f"unknown key '{key}'{hint}", key=dotted(path)

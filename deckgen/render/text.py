@@ -11,7 +11,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame, _Paragraph
 
-from deckgen.markup import parse_inline
+from deckgen.markup import flow, parse_inline
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,9 @@ def write_paragraphs(frame: TextFrame, paras: Sequence[Para], language: str) -> 
         write_runs(paragraph, para.text, language)
 
 
-def write_text(frame: TextFrame, text: str, language: str) -> None:
-    """Replace the text of ``frame``: each line of ``text`` a paragraph."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
-    write_paragraphs(frame, [Para(line) for line in lines], language)
-
-
 def write_runs(paragraph: _Paragraph, text: str, language: str) -> None:
     """Add ``text`` to a paragraph as runs, one per span of emphasis."""
-    for span in parse_inline(text):
+    for span in parse_inline(flow(text)):
         run = paragraph.add_run()
         run.text = span.text
         if span.bold:
