@@ -96,14 +96,22 @@ def load_document(path: Path) -> Document:
     return document
 
 
+_PLAIN_WORDS = {
+    "mapping values are not allowed here": (
+        "a text contains ': ' (colon and space); put the whole text in quotes"
+    ),
+    "could not find expected ':'": "expected 'key: value' here; is a colon missing?",
+    "found character '\\t' that cannot start any token": (
+        "a tab character cannot start indentation; use spaces"
+    ),
+}
+
+
 def _syntax_error(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or "invalid YAML"
-    if error.context and "tab" not in problem:
-        problem = f"{error.context}: {problem}" if "while" not in error.context else problem
-    if "found character '\\t'" in problem or "tab" in problem:
-        problem = "a tab character cannot start indentation; use spaces"
+    problem = _PLAIN_WORDS.get(problem, problem)
     return SourceError(Location(path, line, column), f"YAML syntax error: {problem}")
 
 
