@@ -251,3 +251,13 @@ def test_no_project_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     result = CliRunner().invoke(cli, ["build", "--all"])
     assert result.exit_code == 1
     assert result.stderr.startswith("no deckgen.yaml here or in any folder above")
+
+
+def test_template_in_a_yes_no_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = MINIMAL_SETTINGS.replace("    header: true", '    header: "{{ organisation.name }}"')
+    result = failing_build(tmp_path, monkeypatch, **{"deckgen.yaml": settings})
+    assert error_lines(result) == [
+        "deckgen.yaml:9:13: outline[3].header: expected true or false, got 'Stadtwerke Testingen'"
+    ]

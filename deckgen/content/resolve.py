@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from deckgen.content.loader import Document, KeyPath, dotted
 from deckgen.content.model import Department, Settings, Shared
+from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
 from deckgen.locale import format_date
 from deckgen.project import DepartmentFile, Project
@@ -167,26 +168,38 @@ class ResolvedDepartment:
 def resolve_department(
     project: Project, department_file: DepartmentFile
 ) -> tuple[ResolvedDepartment | None, list[SourceError]]:
-    """Render the texts of deckgen.yaml, shared.yaml and one department file for its deck."""
+    """Render the texts of deckgen.yaml, shared.yaml and one department file for its deck.
+
+    The rendered texts are validated again: a template may turn into something its key does
+    not accept (``header: "{{ vars.x }}"`` giving a word, say), which is an error at its line.
+    """
     env = make_environment()
     context = make_context(project.settings, department_file.slug, department_file.department)
     errors: list[SourceError] = []
-    settings_data, found = render_document(project.settings_document, context, env)
-    errors.extend(found)
-    department_data, found = render_document(department_file.document, context, env)
-    errors.extend(found)
-    shared_data: Any = None
-    if project.shared_document is not None:
-        shared_data, found = render_document(project.shared_document, context, env)
+
+    def typed(document: Document | None, model: type[M]) -> M | None:
+        if document is None:
+            return None
+        data, found = render_document(document, context, env)
         errors.extend(found)
-    if errors:
+        if found:
+            return None
+        rendered = Document(document.path, data, document.values, document.keys)
+        result, found = validate(rendered, model)
+        errors.extend(found)
+        return result
+
+    settings = typed(project.settings_document, Settings)
+    shared = typed(project.shared_document, Shared)
+    department = typed(department_file.document, Department)
+    if errors or settings is None or department is None:
         return None, errors
     return (
         ResolvedDepartment(
             slug=department_file.slug,
-            settings=Settings.model_validate(settings_data),
-            shared=Shared.model_validate(shared_data) if shared_data is not None else Shared(),
-            department=Department.model_validate(department_data),
+            settings=settings,
+            shared=shared or Shared(),
+            department=department,
             settings_document=project.settings_document,
             shared_document=project.shared_document,
             department_document=department_file.document,
