@@ -259,5 +259,5 @@ def test_template_in_a_yes_no_key(
     settings = MINIMAL_SETTINGS.replace("    header: true", '    header: "{{ organisation.name }}"')
     result = failing_build(tmp_path, monkeypatch, **{"deckgen.yaml": settings})
     assert error_lines(result) == [
-        "deckgen.yaml:9:13: outline[3].header: expected true or false, got 'Stadtwerke Testingen'"
+        "deckgen.yaml:9:13: outline[3].header: expected true or false, got '{{ organisation.name }}'"
     ]
