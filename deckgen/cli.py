@@ -31,6 +31,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.UsageError):
             raise
+        except BrokenPipeError:  # the reader went away (deckgen ... | head): nothing to say
+            sys.stderr.close()
+            sys.exit(0)
         except DeckgenError:
             if ctx.meta.get("deckgen.debug"):
                 traceback.print_exc()
@@ -164,6 +167,74 @@ def validate(ctx: click.Context) -> None:
     root = _root(ctx)
     count = validate_project(root)
     click.echo(f"all content is valid ({count} departments)")
+
+
+@cli.group()
+def theme() -> None:
+    """List, inspect and import themes."""
+
+
+@theme.command(name="list")
+@click.pass_context
+def theme_list(ctx: click.Context) -> None:
+    """List the themes this project can use: name, where it is, description."""
+    from deckgen.theme import BUILTIN_THEMES, load_theme, theme_names
+
+    root = _project_root_or_none(ctx)
+    rows = []
+    for name in theme_names(root):
+        found = load_theme(name, root)
+        where = "built-in" if found.folder.parent == BUILTIN_THEMES else "project"
+        rows.append((name, where, found.manifest.description))
+    width = max(len(r[0]) for r in rows)
+    for name, where, description in rows:
+        click.echo(f"{name:<{width}}  {where:<8}  {description}")
+
+
+@theme.command(name="inspect")
+@click.argument("template")
+@click.pass_context
+def theme_inspect(ctx: click.Context, template: str) -> None:
+    """Show every layout of TEMPLATE (a .pptx/.potx file or a theme name) and its placeholders."""
+    from deckgen.render.inspect import emu_to_cm, layouts_of, read_template
+    from deckgen.theme import load_theme
+
+    path = Path(template)
+    if not path.is_file():
+        path = load_theme(template, _project_root_or_none(ctx)).template
+    presentation = read_template(path)
+    click.echo(f"{display_path(path)}: {len(presentation.slide_layouts)} layouts")
+    for layout in layouts_of(presentation):
+        click.echo(f"layout {layout.name!r}")
+        for p in layout.placeholders:
+            click.echo(
+                f"  idx {p.idx:<4} {p.type:<13} {p.name!r:<28} at {emu_to_cm(p.left)},"
+                f"{emu_to_cm(p.top)} cm, {emu_to_cm(p.width)} x {emu_to_cm(p.height)} cm"
+            )
+
+
+@theme.command(name="import")
+@click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", required=True, help="Name of the new theme (a folder in themes/).")
+@click.option("--force", is_flag=True, help="Replace a theme of that name.")
+@click.pass_context
+def theme_import(ctx: click.Context, template: Path, name: str, force: bool) -> None:
+    """Make a theme from an organisation's own TEMPLATE (.pptx or .potx)."""
+    from deckgen.theme_import import import_theme, report_lines
+
+    root = _project_root_or_none(ctx) or Path.cwd()
+    report = import_theme(template, name, root / "themes", force=force)
+    for line in report_lines(report):
+        click.echo(line)
+
+
+def _project_root_or_none(ctx: click.Context) -> Path | None:
+    from deckgen.errors import ProjectNotFound
+
+    try:
+        return _root(ctx)
+    except ProjectNotFound:
+        return None
 
 
 def main() -> None:

@@ -253,11 +253,10 @@ def test_no_project_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert result.stderr.startswith("no deckgen.yaml here or in any folder above")
 
 
-def test_template_in_a_yes_no_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_template_in_a_yes_no_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = MINIMAL_SETTINGS.replace("    header: true", '    header: "{{ organisation.name }}"')
     result = failing_build(tmp_path, monkeypatch, **{"deckgen.yaml": settings})
     assert error_lines(result) == [
-        "deckgen.yaml:9:13: outline[3].header: expected true or false, got '{{ organisation.name }}'"
+        "deckgen.yaml:9:13: outline[3].header: expected true or false, "
+        "got '{{ organisation.name }}'"
     ]

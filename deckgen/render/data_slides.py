@@ -41,22 +41,35 @@ CHART_TYPES = {
 }
 
 
-def _title_and_caption(ctx: SlideContext, title: str, caption: str = "") -> None:
+Frame = tuple[int, int, int, int]
+
+
+def _title(ctx: SlideContext, title: str) -> None:
     ctx.write("title", [Para(line) for line in paragraphs(title)])
-    ctx.write("caption", [Para(line) for line in paragraphs(caption)])
 
 
-def _frame(ctx: SlideContext, field: str) -> tuple[int, int, int, int]:
-    frame = ctx.frame_of(field)
-    if frame is None:  # the mapping was checked; this is a theme without the field
-        width, height = ctx.slide.part.package.presentation_part.presentation.slide_width, 0
-        return (Emu(457200), Emu(1600200), Emu(width - 914400), Emu(4572000 + height))
-    return frame
+def _frame(ctx: SlideContext, field: str, caption: str = "") -> Frame:
+    """The frame to draw in; a caption without a place of its own takes the frame's foot."""
+    left, top, width, height = ctx.frame_of(field)
+    if not caption.strip():
+        return left, top, width, height
+    if ctx.has("caption"):
+        ctx.write("caption", [Para(line) for line in paragraphs(caption)])
+        return left, top, width, height
+    foot = max(height // 8, Emu(Pt(30)))
+    box = ctx.slide.shapes.add_textbox(left, top + height - foot, width, foot)
+    box.text_frame.word_wrap = True
+    write_paragraphs(box.text_frame, [Para(p) for p in paragraphs(caption)], ctx.language)
+    for paragraph in box.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(14)
+            run.font.italic = True
+    return left, top, width, height - foot
 
 
 def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
     """Two to four big numbers, each on a card with an accent bar."""
-    _title_and_caption(ctx, slide.title)
+    _title(ctx, slide.title)
     left, top, width, height = _frame(ctx, "figures")
     count = len(slide.figures)
     gap = Emu(Pt(18))
@@ -98,7 +111,7 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
 
 def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     """A native chart in theme colours, editable in PowerPoint."""
-    _title_and_caption(ctx, slide.title, slide.caption)
+    _title(ctx, slide.title)
     data = slide.chart
     chart_data = CategoryChartData(number_format=data.number_format)
     chart_data.categories = data.categories
@@ -106,7 +119,7 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
         values = list(series.values)[: len(data.categories)]
         values += [None] * (len(data.categories) - len(values))  # type: ignore[list-item]
         chart_data.add_series(series.name, values)
-    x, y, cx, cy = _frame(ctx, "chart")
+    x, y, cx, cy = _frame(ctx, "chart", slide.caption)
     graphic = ctx.slide.shapes.add_chart(CHART_TYPES[data.type], x, y, cx, cy, chart_data)
     chart = graphic.chart
     chart.has_title = False  # the slide title says what the chart shows
@@ -175,7 +188,7 @@ def _style_category_chart(chart: Any, data: model.ChartData) -> None:
 
 def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
     """A table with a header row in the first accent colour and banded rows."""
-    _title_and_caption(ctx, slide.title)
+    _title(ctx, slide.title)
     left, top, width, height = _frame(ctx, "table")
     columns = len(slide.columns)
     rows = [list(row)[:columns] + [""] * (columns - len(row)) for row in slide.rows]
@@ -184,10 +197,10 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
         len(rows) + 1, columns, left, top, width, min(height, row_h * (len(rows) + 1))
     )
     table = shape.table
-    weights = [max(len(c), *(len(r[i]) for r in rows), 6) for i, c in enumerate(slide.columns)]
+    weights = [_column_weight([c, *(r[i] for r in rows)]) for i, c in enumerate(slide.columns)]
     total = sum(weights)
     for index, column in enumerate(table.columns):
-        column.width = Emu(width * weights[index] // total)
+        column.width = Emu(int(width * weights[index] // total))
     for r, values in enumerate([list(slide.columns), *rows]):
         for c, value in enumerate(values):
             cell = table.cell(r, c)
@@ -211,11 +224,18 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
                     run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
 
 
+def _column_weight(cells: list[str]) -> float:
+    """How wide a column wants to be: room for its longest word, and some for its longest text."""
+    longest_word = max((len(word) for cell in cells for word in cell.split()), default=4)
+    longest_text = max((len(cell) for cell in cells), default=4)
+    return max(longest_word * 1.3, longest_text * 0.6, 6)
+
+
 def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:
     """A picture fitted into the frame without cropping, and its caption."""
-    _title_and_caption(ctx, slide.title, slide.caption)
+    _title(ctx, slide.title)
     path = ctx.info.project_root / slide.image  # checked when the content was loaded
-    left, top, width, height = _frame(ctx, "image")
+    left, top, width, height = _frame(ctx, "image", slide.caption)
     with Image.open(path) as picture:
         pixel_w, pixel_h = picture.size
     scale = min(width / pixel_w, height / pixel_h)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 
 from deckgen.errors import SourceError
@@ -49,6 +50,21 @@ class SlideContext:
         """The language tag of every run, e.g. de-DE."""
         return self.info.language
 
+    def has(self, field: str) -> bool:
+        """Whether the theme gives ``field`` a placeholder on this slide."""
+        return self.fields.get(field) in self.by_idx
+
+    def content_area(self) -> tuple[int, int, int, int]:
+        """Where content goes when the layout has no placeholder for it: below the title."""
+        presentation = self.slide.part.package.presentation_part.presentation
+        width, height = presentation.slide_width, presentation.slide_height
+        top = height // 5
+        title = self.by_idx.get(self.fields.get("title", -1))
+        if title is not None and title.top is not None and title.height is not None:
+            top = max(top, title.top + title.height + height // 40)
+        bottom = height - height // 9
+        return (width // 16, top, width - width // 8, max(bottom - top, height // 3))
+
     def placeholder(self, field: str) -> Any | None:
         """The placeholder that takes ``field``, marked as used; None if the theme has none."""
         idx = self.fields.get(field)
@@ -57,11 +73,14 @@ class SlideContext:
         self.used.add(idx)
         return self.by_idx[idx]
 
-    def frame_of(self, field: str) -> tuple[int, int, int, int] | None:
-        """The position and size of a field's placeholder, which is then removed from the slide."""
+    def frame_of(self, field: str) -> tuple[int, int, int, int]:
+        """The position and size of a field's placeholder, which is then removed from the slide.
+
+        Without one (a corporate layout with only a title, say) it is the area below the title.
+        """
         placeholder = self.placeholder(field)
         if placeholder is None:
-            return None
+            return self.content_area()
         box = (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
         self.remove(placeholder)
         return box
@@ -72,7 +91,11 @@ class SlideContext:
             return
         placeholder = self.placeholder(field)
         if placeholder is not None:
-            write_paragraphs(placeholder.text_frame, paras, self.language)
+            frame = placeholder.text_frame
+            write_paragraphs(frame, paras, self.language)
+            # shrink on overflow: LibreOffice applies it when it shows the slide
+            frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+            frame.word_wrap = True
 
     def remove(self, placeholder: Any) -> None:
         element = placeholder._element
@@ -138,14 +161,18 @@ def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int
             continue
         element = copy_element(placeholder._element)
         sp_pr = element.find(qn("p:spPr"))
-        for child in list(sp_pr):
-            sp_pr.remove(child)  # inherit position and look from the layout
+        if sp_pr is not None:
+            for child in list(sp_pr):
+                sp_pr.remove(child)  # inherit position and look from the layout
         body = element.find(qn("p:txBody"))
+        if body is None:
+            continue
         for paragraph in body.findall(qn("a:p")):
             body.remove(paragraph)
         lst = body.find(qn("a:lstStyle"))
-        for child in list(lst):
-            lst.remove(child)
+        if lst is not None:
+            for child in list(lst):
+                lst.remove(child)
         body.append(_footer_paragraph(kind, info, number))
         tree.append(element)
 

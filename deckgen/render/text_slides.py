@@ -45,33 +45,46 @@ def fill_bullets(ctx: SlideContext, slide: model.BulletsSlide) -> None:
     ctx.write("body", _points(slide.points))
 
 
+def _lead(ctx: SlideContext, field: str, text: str, style: str = "**") -> list[Para]:
+    """``text`` as lead paragraphs for another field, when the layout has no place for it."""
+    if ctx.has(field) or not text.strip():
+        ctx.write(field, _lines(text))
+        return []
+    return [Para(f"{style}{line}{style}", 0, bullet=False) for line in paragraphs(text)]
+
+
 def fill_two_columns(ctx: SlideContext, slide: model.TwoColumnsSlide) -> None:
     ctx.write("title", _lines(slide.title))
-    ctx.write("left_heading", _lines(slide.left.heading))
-    ctx.write("left", _points(slide.left.points))
-    ctx.write("right_heading", _lines(slide.right.heading))
-    ctx.write("right", _points(slide.right.points))
+    for side, column in (("left", slide.left), ("right", slide.right)):
+        heading = _lead(ctx, f"{side}_heading", column.heading)
+        ctx.write(side, heading + _points(column.points))
 
 
 def fill_concern(ctx: SlideContext, slide: model.ConcernSlide) -> None:
     ctx.write("title", _lines(slide.title))
-    ctx.write("concern", _lines(slide.concern))
-    ctx.write("answer", _lines(slide.answer))
+    concern = _lead(ctx, "concern", slide.concern, style="*")
+    answer = [Para(line, bullet=False if concern else None) for line in paragraphs(slide.answer)]
+    ctx.write("answer", concern + answer)
 
 
 def fill_quote(ctx: SlideContext, slide: model.QuoteSlide) -> None:
-    ctx.write("quote", _lines(slide.quote))
-    ctx.write("author", _lines(slide.author))
-    ctx.write("role", _lines(slide.role))
+    ctx.write("title", [])
+    quote = [Para(line, bullet=False) for line in paragraphs(slide.quote)]
+    author = _lead(ctx, "author", slide.author)
+    role = _lead(ctx, "role", slide.role, style="")
+    ctx.write("quote", quote + author + role)
 
 
 def fill_closing(ctx: SlideContext, slide: model.ClosingSlide) -> None:
     ctx.write("title", _lines(slide.title))
-    ctx.write("text", _lines(slide.text))
     contact = slide.contact
-    if contact is not None:
-        lines = [f"**{contact.name}**", contact.role, contact.email, contact.phone]
-        ctx.write("contact", [Para(line) for line in lines if line])
+    lines = [f"**{contact.name}**", contact.role, contact.email, contact.phone] if contact else []
+    paras = [Para(line, bullet=False) for line in lines if line]
+    if not ctx.has("contact"):
+        ctx.write("text", _lines(slide.text) + paras)
+        return
+    ctx.write("text", _lines(slide.text))
+    ctx.write("contact", paras)
 
 
 def write_notes(slide: Any, notes: list[model.NoteLine], language: str) -> None:
