@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -29,31 +30,66 @@ class KindMapping(Model):
     placeholders: dict[str, int] = Field(default_factory=dict)
 
 
+SchemeColour = Literal[
+    "dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5",
+    "accent6", "hlink", "folHlink",
+]  # fmt: skip
+Hex = Annotated[str, Field(pattern=r"^#?[0-9A-Fa-f]{6}$")]
+
+
+class Fonts(Model):
+    """The theme's fonts: ``major`` for headings, ``minor`` for body text."""
+
+    major: str = ""
+    minor: str = ""
+
+
+class Logo(Model):
+    """A picture put on every slide, e.g. the organisation's logo."""
+
+    image: str
+    position: Literal["top-right", "top-left", "bottom-right", "bottom-left"] = "top-right"
+    width_cm: float = Field(default=3.0, gt=0, le=20)
+
+
 class ThemeManifest(Model):
     """theme.yaml."""
 
     name: str = ""
     description: str = ""
-    template: str = "template.pptx"
-    kinds: dict[str, KindMapping] = Field(default={})
+    extends: str = ""
+    template: str = ""
+    colors: dict[SchemeColour, Hex] = Field(default_factory=dict)
+    fonts: Fonts = Field(default_factory=Fonts)
+    logo: Logo | None = None
+    kinds: dict[str, KindMapping] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Theme:
-    """A loaded theme: its manifest, where it came from and its template file."""
+    """A loaded theme: its manifest merged with those it extends, and its template file."""
 
     name: str
     folder: Path
     template: Path
     manifest: ThemeManifest
-    document: Document
+    documents: tuple[Document, ...]  # its own theme.yaml first, then those of its parents
+    logo: Path | None = None
+
+    @property
+    def document(self) -> Document:
+        """The theme's own theme.yaml."""
+        return self.documents[0]
 
     def mapping(self, kind: str) -> KindMapping | None:
         """The layout mapping of a slide kind, if the theme has one."""
         return self.manifest.kinds.get(kind)
 
     def location(self, *path: str | int) -> Location:
-        """Where a key of theme.yaml is."""
+        """Where a key is: in the theme's own theme.yaml, or in the parent that set it."""
+        for document in self.documents:
+            if tuple(path) in document.values:
+                return document.location(tuple(path))
         return self.document.location(tuple(path))
 
 
@@ -76,30 +112,84 @@ def theme_names(project_root: Path | None) -> list[str]:
     return sorted(names)
 
 
-def load_theme(name: str, project_root: Path | None, used_at: Location | None = None) -> Theme:
+def load_theme(
+    name: str,
+    project_root: Path | None,
+    used_at: Location | None = None,
+    _children: tuple[str, ...] = (),
+) -> Theme:
     """The theme called ``name``; ThemeError (at ``used_at``) if there is none."""
     for folder in theme_folders(project_root):
         manifest_path = folder / name / MANIFEST
         if manifest_path.is_file():
-            return _load(name, manifest_path)
+            return _load(name, manifest_path, project_root, (*_children, name))
     known = theme_names(project_root)
     hint = suggest(name, known) or f"; available: {', '.join(known)}"
     raise ThemeError(used_at, f"unknown theme '{name}'{hint}", key="theme" if used_at else "")
 
 
-def _load(name: str, manifest_path: Path) -> Theme:
+def _load(
+    name: str, manifest_path: Path, project_root: Path | None, chain: tuple[str, ...]
+) -> Theme:
     document = load_document(manifest_path)
     manifest, errors = validate(document, ThemeManifest)
     if manifest is None:
         raise ContentError(errors)
-    template = manifest_path.parent / manifest.template
-    if not template.is_file():
+    folder = manifest_path.parent
+    own = manifest
+    parent = None
+    if manifest.extends:
+        used_at = document.location(("extends",))
+        if manifest.extends in chain:
+            raise ThemeError(
+                used_at,
+                f"themes extend each other in a circle: {' -> '.join(chain)}",
+                key="extends",
+            )
+        parent = load_theme(manifest.extends, project_root, used_at, chain)
+        manifest = _merge(parent.manifest, manifest)
+    if manifest.template or parent is None:
+        template = folder / (manifest.template or "template.pptx")
+        if not template.is_file():
+            raise ThemeError(
+                document.location(("template",)),
+                f"template file '{template.name}' not found next to {MANIFEST}",
+                key="template",
+            )
+    else:
+        template = parent.template
+    logo = parent.logo if parent is not None else None
+    if own.logo is not None:
+        logo = _logo_path(folder, own.logo.image, document)
+    documents = (document, *(parent.documents if parent else ()))
+    return Theme(name, folder, template, manifest, documents, logo)
+
+
+def _merge(parent: ThemeManifest, child: ThemeManifest) -> ThemeManifest:
+    """The child's manifest on top of its parent's: its own keys win, kind by kind."""
+    return child.model_copy(
+        update={
+            "description": child.description or parent.description,
+            "colors": {**parent.colors, **child.colors},
+            "fonts": Fonts(
+                major=child.fonts.major or parent.fonts.major,
+                minor=child.fonts.minor or parent.fonts.minor,
+            ),
+            "logo": child.logo or parent.logo,
+            "kinds": {**parent.kinds, **child.kinds},
+        }
+    )
+
+
+def _logo_path(folder: Path, image: str, document: Document) -> Path:
+    path = (folder / image).resolve()
+    if not path.is_relative_to(folder.resolve()) or not path.is_file():
         raise ThemeError(
-            document.location(("template",)),
-            f"template file '{manifest.template}' not found next to {MANIFEST}",
-            key="template",
+            document.location(("logo", "image")),
+            f"logo '{image}' not found in the theme's folder",
+            key="logo.image",
         )
-    return Theme(name, manifest_path.parent, template, manifest, document)
+    return path
 
 
 def theme_error(theme: Theme, path: tuple[str | int, ...], what: str) -> SourceError:

@@ -12,6 +12,7 @@ from typing import Any
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
+from pptx.util import Cm
 
 from deckgen.errors import SourceError
 from deckgen.outline import DeckOutline, SlideSpec
@@ -141,6 +142,8 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
             raise
         context.remove_unused()
         _add_footer(slide, kind_layout, info, number)
+        if theme.logo is not None:
+            _add_logo(slide, presentation, theme)
         text_slides.write_notes(slide, spec.slide.notes, info.language)
     _set_properties(presentation, info)
     buffer = io.BytesIO()
@@ -175,6 +178,20 @@ def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int
                 lst.remove(child)
         body.append(_footer_paragraph(kind, info, number))
         tree.append(element)
+
+
+def _add_logo(slide: Any, presentation: Any, theme: Theme) -> None:
+    """The theme's logo in its corner of the slide."""
+    assert theme.logo is not None and theme.manifest.logo is not None
+    width = int(Cm(theme.manifest.logo.width_cm))
+    margin = int(Cm(0.6))
+    picture = slide.shapes.add_picture(str(theme.logo), 0, 0, width=width)
+    corner = theme.manifest.logo.position
+    picture.left = margin if corner.endswith("left") else presentation.slide_width - width - margin
+    picture.top = (
+        margin if corner.startswith("top") else presentation.slide_height - picture.height - margin
+    )
+    picture.name = "Logo"
 
 
 def _footer_paragraph(kind: Any, info: DeckInfo, number: int) -> Any:

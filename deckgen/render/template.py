@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from pptx import Presentation
-from pptx.exc import PackageNotFoundError
+from lxml import etree
+from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
+from deckgen.errors import suggest
+from deckgen.render.inspect import NotAPresentation, drop_slides, read_template
 from deckgen.theme import Theme, theme_error
-
-TEXT_PLACEHOLDER_FIELDS = {"chart", "table", "image", "figures"}
 
 
 @dataclass
@@ -26,13 +25,40 @@ class KindLayout:
 def open_template(theme: Theme) -> Any:
     """The theme's template as a python-pptx Presentation, with any slides it carried removed."""
     try:
-        presentation = Presentation(str(theme.template))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        presentation = read_template(theme.template)
+    except NotAPresentation as e:
         raise theme_error(
             theme, ("template",), f"'{theme.template.name}' is not a PowerPoint presentation"
         ) from e
-    _drop_slides(presentation)
+    drop_slides(presentation)
+    if theme.manifest.colors or theme.manifest.fonts.major or theme.manifest.fonts.minor:
+        _restyle(presentation, theme)
     return presentation
+
+
+def _restyle(presentation: Any, theme: Theme) -> None:
+    """Put the theme's own colours and fonts into the template's theme part."""
+    for rel in presentation.slide_master.part.rels.values():
+        if not rel.reltype.endswith("/theme"):
+            continue
+        part = rel.target_part
+        root = etree.fromstring(part.blob)
+        scheme = root.find(".//" + qn("a:clrScheme"))
+        for name, value in theme.manifest.colors.items():
+            slot = scheme.find(qn(f"a:{name}")) if scheme is not None else None
+            if slot is None:
+                continue
+            for child in list(slot):
+                slot.remove(child)
+            etree.SubElement(slot, qn("a:srgbClr")).set("val", value.lstrip("#").upper())
+        for role, typeface in (
+            ("majorFont", theme.manifest.fonts.major),
+            ("minorFont", theme.manifest.fonts.minor),
+        ):
+            latin = root.find(f".//{qn('a:' + role)}/{qn('a:latin')}")
+            if typeface and latin is not None:
+                latin.set("typeface", typeface)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _drop_slides(presentation: Any) -> None:
@@ -55,8 +81,6 @@ def resolve_layouts(theme: Theme, presentation: Any, kinds: set[str]) -> dict[st
             )
         layout = layouts.get(mapping.layout)
         if layout is None:
-            from deckgen.errors import suggest
-
             hint = suggest(mapping.layout, layouts) or f"; layouts: {', '.join(layouts)}"
             raise theme_error(
                 theme,
