@@ -94,11 +94,20 @@ NAMES = {
 }
 
 
+def _body_area(layout: LayoutInfo) -> int:
+    return sum(p.width * p.height for p in layout.bodies)
+
+
 def _find(
     layouts: list[LayoutInfo], shape: Callable[[LayoutInfo], bool], names: list[str]
 ) -> LayoutInfo | None:
-    """The layout of the right shape, preferring one whose name is in ``names``."""
+    """The layout of the right shape, preferring one whose name is in ``names``.
+
+    Among layouts of the right shape whose names say nothing, the one with the most room for
+    text wins; a layout named for sections is the last choice for anything else.
+    """
     fitting = [layout for layout in layouts if shape(layout)]
+    fitting.sort(key=lambda x: (_is_section(x) and names != NAMES["section"], -_body_area(x)))
     for name in names:
         for layout in fitting:
             if layout.name.strip().lower() == name:
@@ -108,6 +117,10 @@ def _find(
             if name in layout.name.strip().lower():
                 return layout
     return fitting[0] if fitting else None
+
+
+def _is_section(layout: LayoutInfo) -> bool:
+    return any(name in layout.name.lower() for name in NAMES["section"])
 
 
 def _is_comparison(layout: LayoutInfo) -> bool:
