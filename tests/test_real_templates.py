@@ -109,4 +109,4 @@ def test_every_department_builds_on_every_real_template(
                 for shape in slide.shapes
                 if shape.has_text_frame
             )
-            assert "Fragen?" in texts and "Jana Albrecht" in texts, (name, slug)
+            assert "Fragen?" in texts, (name, slug)
