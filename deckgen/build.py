@@ -89,6 +89,8 @@ def build(
             department = department_file.department
             info = DeckInfo(
                 organisation=project.settings.organisation.name,
+                footer=project.settings.organisation.short_name
+                or project.settings.organisation.name,
                 language=LANGUAGE_TAGS[project.settings.locale],
                 title=f"{outline.title}: {department.name}",
                 subject=department.audience,

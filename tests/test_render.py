@@ -145,7 +145,7 @@ def test_every_run_carries_the_deck_language(deck: Any) -> None:
 def test_footer_and_slide_number(deck: Any) -> None:
     slide = deck.slides[5]
     by_type = {p.placeholder_format.type: p for p in slide.placeholders}
-    assert by_type[PP_PLACEHOLDER.FOOTER].text_frame.text == "Stadtwerke Lindenau GmbH"
+    assert by_type[PP_PLACEHOLDER.FOOTER].text_frame.text == "Stadtwerke Lindenau"  # short_name
     field = by_type[PP_PLACEHOLDER.SLIDE_NUMBER]._element.find(".//" + qn("a:fld"))
     assert field.get("type") == "slidenum"
     assert field.find(qn("a:t")).text == "6"

@@ -76,7 +76,7 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
     card_w = (width - gap * (count - 1)) // count
     card_h = min(height, Emu(Pt(230)))
     top = top + (height - card_h) // 2
-    value_size = {1: 72, 2: 66, 3: 56, 4: 46}[count]
+    value_size, label_size = _figure_sizes(slide.figures, card_w, card_h)
     for index, figure in enumerate(slide.figures):
         x = left + index * (card_w + gap)
         accent = ACCENTS[index % len(ACCENTS)]
@@ -104,9 +104,30 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
             run.font.bold = True
             run.font.color.theme_color = accent
         for run in label.runs:
-            run.font.size = Pt(18)
+            run.font.size = Pt(label_size)
             run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
         label.space_before = Pt(6)
+
+
+def _figure_sizes(figures: list[model.Figure], card_w: int, card_h: int) -> tuple[int, int]:
+    """Font sizes (pt) for value and label that fit every card: an estimate from the box.
+
+    Values stay on one line: average glyph widths of bold digits are about 0.6 em; labels wrap
+    at about 0.5 em per character. A size is only shrunk, never grown beyond the design.
+    """
+    inner_w = card_w / 12700 - 28  # points, less the side margins
+    inner_h = card_h / 12700 - 20
+    longest_value = max(len(f.value) for f in figures)
+    value = min(66, int(inner_w / (0.62 * longest_value)), int(inner_h * 0.45))
+    longest_label = max(len(f.label) for f in figures)
+    label = 18
+    while label > 9:
+        per_line = max(1, int(inner_w / (0.5 * label)))
+        lines = -(-longest_label // per_line)
+        if value * 1.2 + 6 + lines * label * 1.2 <= inner_h:
+            break
+        label -= 1
+    return max(value, 14), label
 
 
 def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
@@ -192,15 +213,16 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
     left, top, width, height = _frame(ctx, "table")
     columns = len(slide.columns)
     rows = [list(row)[:columns] + [""] * (columns - len(row)) for row in slide.rows]
-    row_h = Emu(Pt(40))
-    shape = ctx.slide.shapes.add_table(
-        len(rows) + 1, columns, left, top, width, min(height, row_h * (len(rows) + 1))
-    )
-    table = shape.table
     weights = [_column_weight([c, *(r[i] for r in rows)]) for i, c in enumerate(slide.columns)]
     total = sum(weights)
+    widths = [int(width * w // total) for w in weights]
+    size, row_heights = _table_size([list(slide.columns), *rows], widths, height)
+    shape = ctx.slide.shapes.add_table(len(rows) + 1, columns, left, top, width, sum(row_heights))
+    table = shape.table
     for index, column in enumerate(table.columns):
-        column.width = Emu(int(width * weights[index] // total))
+        column.width = Emu(widths[index])
+    for index, row in enumerate(table.rows):
+        row.height = Emu(row_heights[index])
     for r, values in enumerate([list(slide.columns), *rows]):
         for c, value in enumerate(values):
             cell = table.cell(r, c)
@@ -216,12 +238,31 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
             else:
                 cell.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
             for run in cell.text_frame.paragraphs[0].runs:
-                run.font.size = Pt(16)
+                run.font.size = Pt(size)
                 if r == 0:
                     run.font.bold = True
                     run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
                 else:
                     run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+
+
+def _table_size(cells: list[list[str]], widths: list[int], height: int) -> tuple[int, list[int]]:
+    """The largest font size (16 down to 9 pt) at which the rows fit ``height``, and row heights.
+
+    An estimate: about 0.5 em per character, lines of 1.2 em, 10 pt of cell margins.
+    """
+    size = 16
+    while True:
+        heights = []
+        for row in cells:
+            lines = 1
+            for text, width in zip(row, widths, strict=False):
+                per_line = max(1, int((width / 12700 - 18) / (0.5 * size)))
+                lines = max(lines, -(-len(text) // per_line))
+            heights.append(int((lines * size * 1.2 + 10) * 12700))
+        if sum(heights) <= height or size <= 9:
+            return size, heights
+        size -= 1
 
 
 def _column_weight(cells: list[str]) -> float:

@@ -28,6 +28,7 @@ class DeckInfo:
     """What the deck says about itself: footer, language, document properties."""
 
     organisation: str
+    footer: str
     language: str
     title: str
     subject: str
@@ -208,7 +209,7 @@ def _footer_paragraph(kind: Any, info: DeckInfo, number: int) -> Any:
     else:
         run = etree.SubElement(paragraph, qn("a:r"))
         etree.SubElement(run, qn("a:rPr")).set("lang", info.language)
-        etree.SubElement(run, qn("a:t")).text = info.organisation
+        etree.SubElement(run, qn("a:t")).text = info.footer
     return paragraph
 
 
