@@ -9,7 +9,9 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from lxml import etree
 from pptx import Presentation
+from pptx.oxml.ns import qn
 
 from deckgen.cli import cli
 from deckgen.theme import BUILTIN_THEMES, load_theme, theme_names
@@ -151,3 +153,44 @@ def test_a_kind_without_mapping_is_named(project: Path) -> None:
     assert code == 1
     assert len(lines) == 1
     assert lines[0].endswith("kinds: no layout for slide kind 'bullets'; add it under 'kinds'")
+
+
+def theme_accent1(deck_path: Path) -> str:
+    presentation = Presentation(str(deck_path))
+    xml = next(
+        rel.target_part.blob
+        for rel in presentation.slide_master.part.rels.values()
+        if rel.reltype.endswith("/theme")
+    ).decode("utf-8")
+    start = xml.index("<a:accent1><a:srgbClr val=") + len("<a:accent1><a:srgbClr val=") + 1
+    return xml[start : start + 6]
+
+
+def test_department_picks_its_theme_and_command_line_wins(project: Path) -> None:
+    department = project / "content" / "departments" / "sales.yaml"
+    department.write_text(
+        department.read_text(encoding="utf-8") + "theme: dark\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--project", str(project), "build", "sales"]).exit_code == 0
+    assert theme_accent1(project / "build" / "sales.pptx") == "3CCFB4"
+    result = runner.invoke(cli, ["--project", str(project), "build", "sales", "--theme", "agency"])
+    assert result.exit_code == 0
+    assert theme_accent1(project / "build" / "sales.pptx") == "1F5FA0"
+
+
+def test_every_builtin_theme_has_its_own_colours_fonts_and_backgrounds() -> None:
+    looks = set()
+    for name in ("modern", "agency", "dark"):
+        presentation = Presentation(str(BUILTIN_THEMES / name / "template.pptx"))
+        xml = next(
+            rel.target_part.blob
+            for rel in presentation.slide_master.part.rels.values()
+            if rel.reltype.endswith("/theme")
+        ).decode("utf-8")
+        fonts = xml[xml.index("<a:majorFont>") : xml.index("</a:minorFont>")]
+        title_layout = presentation.slide_layouts.get_by_name("Title")
+        assert title_layout is not None
+        background = etree.tostring(title_layout._element.find(f"{qn('p:cSld')}/{qn('p:bg')}"))
+        looks.add((xml[xml.index("<a:clrScheme") : xml.index("</a:clrScheme>")], fonts, background))
+    assert len(looks) == 3
