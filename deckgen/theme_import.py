@@ -38,6 +38,7 @@ def import_theme(source: Path, name: str, themes_folder: Path, force: bool = Fal
     presentation = inspect.read_template(source)
     removed = inspect.drop_slides(presentation)
     renumbered = inspect.give_placeholders_own_idx(presentation)
+    inspect.ensure_view_props(presentation)
     layouts = inspect.layouts_of(presentation)
     guess = guess_mapping(layouts)
     colours, fonts = inspect.colours_and_fonts(presentation)

@@ -15,6 +15,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from deckgen.content import model
@@ -143,6 +144,7 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     x, y, cx, cy = _frame(ctx, "chart", slide.caption)
     graphic = ctx.slide.shapes.add_chart(CHART_TYPES[data.type], x, y, cx, cy, chart_data)
     chart = graphic.chart
+    _positive_axis_ids(chart)
     chart.has_title = False  # the slide title says what the chart shows
     chart.font.size = Pt(14)
     chart.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
@@ -150,6 +152,17 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
         _style_pie(chart, len(data.categories))
     else:
         _style_category_chart(chart, data)
+
+
+def _positive_axis_ids(chart: Any) -> None:
+    """Renumber the chart's axis ids from 1: python-pptx writes negative ones, which the
+    schema forbids (PowerPoint may offer to repair such a file)."""
+    space = chart._chartSpace
+    ids: dict[str, str] = {}
+    for element in space.iter(qn("c:axId")):
+        ids.setdefault(element.get("val"), str(len(ids) + 1))
+    for element in [*space.iter(qn("c:axId")), *space.iter(qn("c:crossAx"))]:
+        element.set("val", ids.get(element.get("val"), element.get("val")))
 
 
 def _style_pie(chart: Any, count: int) -> None:

@@ -178,6 +178,9 @@ def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int
             for child in list(lst):
                 lst.remove(child)
         body.append(_footer_paragraph(kind, info, number))
+        # a shape id of its own: the copy would otherwise repeat an id of the layout's
+        ids = [int(i) for i in tree.xpath(".//p:cNvPr/@id")]
+        element.find(f".//{qn('p:cNvPr')}").set("id", str(max(ids, default=1) + 1))
         tree.append(element)
 
 

@@ -14,6 +14,10 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
 from deckgen.errors import DeckgenError
@@ -71,6 +75,27 @@ def drop_slides(presentation: Any) -> int:
         presentation.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
     return len(slides)
+
+
+_VIEW_PROPS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
+)
+
+
+def ensure_view_props(presentation: Any) -> None:
+    """Give the presentation a view-properties part: PowerPoint offers to repair a file without.
+
+    LibreOffice writes none when it saves a .pptx.
+    """
+    part = presentation.part
+    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        return
+    view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, _VIEW_PROPS)
+    part.relate_to(view, RT.VIEW_PROPS)
 
 
 def give_placeholders_own_idx(presentation: Any) -> int:

@@ -10,7 +10,12 @@ from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
 from deckgen.errors import suggest
-from deckgen.render.inspect import NotAPresentation, drop_slides, read_template
+from deckgen.render.inspect import (
+    NotAPresentation,
+    drop_slides,
+    ensure_view_props,
+    read_template,
+)
 from deckgen.theme import Theme, theme_error
 
 
@@ -31,6 +36,7 @@ def open_template(theme: Theme) -> Any:
             theme, ("template",), f"'{theme.template.name}' is not a PowerPoint presentation"
         ) from e
     drop_slides(presentation)
+    ensure_view_props(presentation)
     if theme.manifest.colors or theme.manifest.fonts.major or theme.manifest.fonts.minor:
         _restyle(presentation, theme)
     return presentation
