@@ -122,8 +122,15 @@ def _load(path: Path, errors: ErrorCollector) -> Document | None:
 
 def load_department(project: Project, slug: str) -> tuple[DepartmentFile | None, list[SourceError]]:
     """One department file, typed and checked against the outline."""
+    if not SLUG.match(slug):
+        return None, [
+            SourceError(
+                None,
+                f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'",
+            )
+        ]
     path = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
-    if not SLUG.match(slug) or not path.is_file():
+    if not path.is_file():
         known = department_slugs(project.root)
         hint = suggest(slug, known) or (f"; known: {', '.join(known)}" if known else "")
         return None, [SourceError(None, f"unknown department '{slug}'{hint}")]

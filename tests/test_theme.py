@@ -124,7 +124,8 @@ def test_template_that_is_not_a_presentation(project: Path) -> None:
     code, lines = build(project)
     assert code == 1
     assert lines == [
-        "themes/corp/theme.yaml:4:11: template: 'template.pptx' is not a PowerPoint presentation"
+        "themes/corp/theme.yaml:4:11: template: 'template.pptx': not a PowerPoint presentation "
+        "or template (.pptx, .potx)"
     ]
 
 

@@ -7,6 +7,7 @@ not write. Duplicate keys, anchors that would expand without end and over-deep n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ KeyPath = tuple[str | int, ...]
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 50
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold: written to a deck they would come out as ``_x0001_``."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,23 @@ def read_text(path: Path) -> str:
             Location(path), f"file is too large ({len(raw)} bytes, at most {MAX_FILE_BYTES})"
         )
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         raise SourceError(
             Location(path, line, column), "file is not UTF-8 text; save it as UTF-8"
         ) from e
+    bad = NOT_IN_XML.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise SourceError(Location(path, line, column), _bad_character(bad.group()))
+    return text
+
+
+def _bad_character(character: str) -> str:
+    return f"character U+{ord(character):04X} cannot be stored in a PowerPoint file; remove it"
 
 
 def load_document(path: Path) -> Document:
@@ -143,6 +156,9 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         if node.tag == "tag:yaml.org,2002:null":
             return None
+        bad = NOT_IN_XML.search(node.value)
+        if bad is not None:  # written as an escape such as "\x01" in a quoted text
+            raise SourceError(self._location(node), _bad_character(bad.group()))
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:

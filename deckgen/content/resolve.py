@@ -15,7 +15,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from deckgen.content.loader import Document, KeyPath, dotted
+from deckgen.content.loader import NOT_IN_XML, Document, KeyPath, dotted
 from deckgen.content.model import Department, Settings, Shared
 from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
@@ -128,7 +128,19 @@ def _render(
         return [_render(v, (*path, i), document, context, env, errors) for i, v in enumerate(value)]
     if isinstance(value, str) and any(marker in value for marker in _MARKERS):
         try:
-            return env.from_string(value).render(context.values)
+            rendered = env.from_string(value).render(context.values)
+            bad = NOT_IN_XML.search(rendered)
+            if bad is None:
+                return rendered
+            errors.append(
+                _error(
+                    document,
+                    path,
+                    1,
+                    f"the template gives character U+{ord(bad.group()):04X}, "
+                    "which cannot be stored in a PowerPoint file",
+                )
+            )
         except jinja2.TemplateSyntaxError as e:
             errors.append(_error(document, path, e.lineno, f"template syntax error: {e.message}"))
         except _UndefinedVariable as e:

@@ -34,15 +34,29 @@ class NotAPresentation(DeckgenError):
     """A file that is not a PowerPoint presentation or template."""
 
 
+class TooLarge(ValueError):
+    """A package that would unpack to more than deckgen reads (a zip bomb)."""
+
+
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .ppt files
+
+
 def read_template(path: Path) -> Any:
     """A .pptx or .potx file as a python-pptx Presentation."""
     try:
         data = path.read_bytes()
     except OSError as e:
         raise NotAPresentation(f"{path}: cannot read the file ({e.strerror})") from e
+    if data.startswith(_OLE_SIGNATURE):
+        raise NotAPresentation(
+            f"{path}: the file is encrypted (password-protected) or in the old .ppt format; "
+            "save it as .pptx without a password"
+        )
     try:
         data = _as_presentation(data)
         return Presentation(io.BytesIO(data))
+    except TooLarge as e:
+        raise NotAPresentation(f"{path}: not a presentation deckgen can open: {e}") from e
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:
         raise NotAPresentation(
             f"{path}: not a PowerPoint presentation or template (.pptx, .potx)"
@@ -52,8 +66,11 @@ def read_template(path: Path) -> Any:
 def _as_presentation(data: bytes) -> bytes:
     """A .potx package with its main part declared as a presentation, so python-pptx opens it."""
     archive = zipfile.ZipFile(io.BytesIO(data))
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        raise ValueError("unpacks to more than 500 MB")
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise TooLarge(
+            f"unpacks to {unpacked // 1_000_000} MB, more than {MAX_UNPACKED_BYTES // 1_000_000} MB"
+        )
     types = archive.read("[Content_Types].xml")
     if _TEMPLATE_TYPE not in types:
         return data

@@ -32,9 +32,8 @@ def open_template(theme: Theme) -> Any:
     try:
         presentation = read_template(theme.template)
     except NotAPresentation as e:
-        raise theme_error(
-            theme, ("template",), f"'{theme.template.name}' is not a PowerPoint presentation"
-        ) from e
+        reason = e.message.split(": ", 1)[-1]
+        raise theme_error(theme, ("template",), f"'{theme.template.name}': {reason}") from e
     drop_slides(presentation)
     ensure_view_props(presentation)
     if theme.manifest.colors or theme.manifest.fonts.major or theme.manifest.fonts.minor:
