@@ -255,6 +255,7 @@ def test_killed_mid_write_leaves_the_old_deck(root: Path) -> None:
     assert process.stdout.readline().strip() == "writing"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
+    process.stdout.close()
     assert deck.read_bytes() == old
     assert len(Presentation(str(deck)).slides) == 8
     assert len(list(deck.parent.glob(".sales.pptx.*.tmp"))) == 1
