@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.content.resolve import deck_date, resolve_department
+from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, DeckgenError
 from deckgen.locale import LANGUAGE_TAGS
 from deckgen.outline import DeckOutline, build_outline
@@ -95,7 +95,7 @@ def build(
                 title=f"{outline.title}: {department.name}",
                 subject=department.audience,
                 project_root=project.root,
-                date=deck_date(project.settings),
+                timestamp=file_timestamp(project.settings),
             )
             path = out / f"{slug}.pptx"
             write_atomic(path, render_deck(outline, theme, info))

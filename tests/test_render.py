@@ -231,3 +231,17 @@ def test_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
 def test_document_dates_are_the_deck_date(deck: Any) -> None:
     assert deck.core_properties.created.isoformat() == "2026-11-26T00:00:00"
     assert deck.core_properties.modified.isoformat() == "2026-11-26T00:00:00"
+
+
+def test_source_date_epoch_sets_the_file_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "every-kind"
+    shutil.copytree(FIXTURE, root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    assert deck.core_properties.modified.isoformat() == "2026-01-01T00:00:00"
+    # the date on the slides stays the one deckgen.yaml gives
+    assert "26. November 2026" in deck.slides[0].placeholders[1].text_frame.text

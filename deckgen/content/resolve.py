@@ -25,6 +25,19 @@ from deckgen.project import DepartmentFile, Project
 _MARKERS = ("{{", "{%", "{#")
 
 
+def file_timestamp(settings: Settings) -> dt.datetime:
+    """When the deck file says it was made: SOURCE_DATE_EPOCH, else ``date:``, else today.
+
+    Fixed inputs give fixed bytes: with SOURCE_DATE_EPOCH or ``date:`` set, builds on any day
+    are byte-identical; without, builds on the same day are.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    day = settings.date or dt.date.today()
+    return dt.datetime(day.year, day.month, day.day)
+
+
 @dataclass(frozen=True)
 class Context:
     """The variables every text may use."""

@@ -33,7 +33,7 @@ class DeckInfo:
     title: str
     subject: str
     project_root: Path
-    date: dt.date
+    timestamp: dt.datetime  # created/modified of the file and its zip entries
 
 
 class SlideContext:
@@ -153,7 +153,7 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
 
 
 def _timestamp(info: DeckInfo) -> dt.datetime:
-    return dt.datetime(info.date.year, info.date.month, info.date.day)
+    return info.timestamp
 
 
 def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int) -> None:
