@@ -115,6 +115,8 @@ class _OutlineBuilder:
                 agenda_at = len(slides)
             if entry.header and section_slides and entry.section not in ("title", "agenda"):
                 section_slides.insert(0, self.header(entry, title))
+            elif section_slides:
+                section_slides[0] = self.with_section_notes(entry, section_slides[0])
             if section_slides:
                 slides.extend(section_slides)
                 sections.append((entry.section, title))
@@ -155,6 +157,16 @@ class _OutlineBuilder:
             entry.section,
             origin,
         )
+
+    def with_section_notes(self, entry: OutlineEntry, first: SlideSpec) -> SlideSpec:
+        """Without a header slide, a section's own notes lead the notes of its first slide."""
+        section = self.department.override.get(entry.section) or self.r.shared.sections.get(
+            entry.section
+        )
+        if section is None or not section.notes:
+            return first
+        slide = first.slide.model_copy(update={"notes": [*section.notes, *first.slide.notes]})
+        return SlideSpec(slide, first.section, first.origin)
 
     def inserted(self, section: str, place: str) -> list[SlideSpec]:
         specs = []

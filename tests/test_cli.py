@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from deckgen.cli import cli
-from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
+from tests.helpers import MINIMAL_DEPARTMENT, MINIMAL_SETTINGS, MINIMAL_SHARED, minimal_project
 
 
 def test_build_one_department(project: Path) -> None:
@@ -95,3 +95,21 @@ def test_help_documents_exit_codes() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
     assert "2  usage error" in result.stdout
+
+
+def test_section_notes_without_a_header_lead_the_first_slide(tmp_path: Path) -> None:
+    root = minimal_project(
+        tmp_path / "p",
+        **{
+            "deckgen.yaml": MINIMAL_SETTINGS.replace("    header: true\n", ""),
+            "content/shared.yaml": MINIMAL_SHARED.replace(
+                "    title: Warum wir das tun\n",
+                "    title: Warum wir das tun\n    notes: Erst das Warum.\n",
+            ),
+        },
+    )
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    notes = deck.slides[2].notes_slide.notes_text_frame
+    assert [p.text for p in notes.paragraphs] == ["Erst das Warum.", "Ziele erklären."]

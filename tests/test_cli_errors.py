@@ -260,3 +260,15 @@ def test_template_in_a_yes_no_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "deckgen.yaml:9:13: outline[3].header: expected true or false, "
         "got '{{ organisation.name }}'"
     ]
+
+
+def test_comma_inside_a_flow_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = MINIMAL_DEPARTMENT.replace(
+        "  - title: Nähe\n    text: Wir sind sichtbar",
+        "  - {title: Nähe, text: Wir sind sichtbar, werktags}",
+    )
+    result = failing_build(tmp_path, monkeypatch, sales=text)
+    assert error_lines(result) == [
+        f"{SALES}:6:44: benefits[2].werktags: unknown key 'werktags'; a comma inside {{ }} "
+        "starts a new key: put the whole text in quotes"
+    ]

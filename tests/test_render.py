@@ -245,3 +245,19 @@ def test_source_date_epoch_sets_the_file_dates(
     assert deck.core_properties.modified.isoformat() == "2026-01-01T00:00:00"
     # the date on the slides stays the one deckgen.yaml gives
     assert "26. November 2026" in deck.slides[0].placeholders[1].text_frame.text
+
+
+def test_bar_charts_read_top_to_bottom(tmp_path: Path) -> None:
+    root = tmp_path / "every-kind"
+    shutil.copytree(FIXTURE, root)
+    department = root / "content" / "departments" / "sales.yaml"
+    department.write_text(
+        department.read_text(encoding="utf-8").replace("type: column", "type: bar"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    chart = next(s.chart for slide in deck.slides for s in slide.shapes if s.has_chart)
+    assert chart.chart_type == 57  # clustered bar
+    assert chart.category_axis.reverse_order is True

@@ -64,7 +64,7 @@ def _source_error(document: Document, model: type[BaseModel], detail: ErrorDetai
         key = str(detail["loc"][-1])
         allowed = _fields_at(model, document.data, path[:-1])
         hint = suggest(key, allowed)
-        if not hint and " " in key:
+        if not hint and (" " in key or _in_flow_mapping(document, path)):
             hint = "; a comma inside { } starts a new key: put the whole text in quotes"
         elif not hint and allowed:
             hint = f"; allowed here: {', '.join(sorted(allowed))}"
@@ -81,6 +81,17 @@ def _source_error(document: Document, model: type[BaseModel], detail: ErrorDetai
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return _kind_error(document, path, detail)
     return SourceError(document.location(path), _what(kind, value, detail), key=dotted(path))
+
+
+def _in_flow_mapping(document: Document, path: KeyPath) -> bool:
+    """Whether the key at ``path`` shares its line with a sibling key, as in ``{a: 1, b: 2}``."""
+    mark = document.keys.get(path)
+    if mark is None:
+        return False
+    return any(
+        other[:-1] == path[:-1] and other != path and other_mark.line == mark.line
+        for other, other_mark in document.keys.items()
+    )
 
 
 def _kind_error(document: Document, path: KeyPath, detail: ErrorDetails) -> SourceError:

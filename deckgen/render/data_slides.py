@@ -217,6 +217,8 @@ def _style_category_chart(chart: Any, data: model.ChartData) -> None:
     value_axis.tick_labels.number_format_is_linked = data.number_format == "General"
     category_axis = chart.category_axis
     category_axis.format.line.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    if data.type == "bar":  # read top to bottom, in the order the content lists them
+        category_axis.reverse_order = True
     category_axis.has_major_gridlines = False
 
 
