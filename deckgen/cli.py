@@ -169,6 +169,26 @@ def validate(ctx: click.Context) -> None:
     click.echo(f"all content is valid ({count} departments)")
 
 
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the schemas (default: schemas/ next to deckgen.yaml).",
+)
+@click.pass_context
+def schema(ctx: click.Context, out: Path | None) -> None:
+    """Write JSON Schemas of deckgen.yaml, shared.yaml, department files and theme.yaml.
+
+    Editors with the YAML language server use them for completion and help on every key,
+    through the line `# yaml-language-server: $schema=...` at the top of each file.
+    """
+    from deckgen.schema import write_schemas
+
+    folder = out or ((_project_root_or_none(ctx) or Path.cwd()) / "schemas")
+    for path in write_schemas(folder):
+        click.echo(display_path(path))
+
+
 @cli.group()
 def theme() -> None:
     """List, inspect and import themes."""

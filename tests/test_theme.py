@@ -124,7 +124,7 @@ def test_template_that_is_not_a_presentation(project: Path) -> None:
     code, lines = build(project)
     assert code == 1
     assert lines == [
-        "themes/corp/theme.yaml:4:11: template: 'template.pptx': not a PowerPoint presentation "
+        "themes/corp/theme.yaml:5:11: template: 'template.pptx': not a PowerPoint presentation "
         "or template (.pptx, .potx)"
     ]
 
@@ -140,7 +140,7 @@ def test_unknown_key_in_theme_manifest(project: Path) -> None:
     code, lines = build(project)
     assert code == 1
     assert lines == [
-        "themes/corp/theme.yaml:4:1: templat: unknown key 'templat'; did you mean 'template'?"
+        "themes/corp/theme.yaml:5:1: templat: unknown key 'templat'; did you mean 'template'?"
     ]
 
 

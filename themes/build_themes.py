@@ -862,6 +862,7 @@ def package_parts(design: Design) -> dict[str, str]:
 
 def theme_yaml(design: Design) -> str:
     lines = [
+        "# yaml-language-server: $schema=../../schemas/theme.schema.json",
         f"# The {design.name} theme. Written by themes/build_themes.py (make themes); edit there.",
         f"name: {design.name}",
         f'description: "{design.description}"',

@@ -83,7 +83,10 @@ def _lines_of_text(text: str) -> list[dict[str, Any]]:
     return lines
 
 
-Notes = Annotated[list[NoteLine], BeforeValidator(_note_lines)]
+Notes = Annotated[
+    list[NoteLine],
+    BeforeValidator(_note_lines, json_schema_input_type=str | list[str | list[str]]),
+]
 """Speaker notes: a text (lines starting with "- " are list items) or a list of texts."""
 
 
@@ -94,7 +97,7 @@ class Point(Model):
     points: list[str] = []
 
 
-PointList = list[Annotated[Point, BeforeValidator(_point)]]
+PointList = list[Annotated[Point, BeforeValidator(_point, json_schema_input_type=str | Point)]]
 
 
 class Figure(Model):
@@ -316,7 +319,12 @@ class Settings(Model):
     output: str = "build"
     date: dt.date | None = None
     variables: dict[str, str] = {}
-    outline: list[Annotated[OutlineEntry, BeforeValidator(_outline_entry)]] = Field(min_length=1)
+    outline: list[
+        Annotated[
+            OutlineEntry,
+            BeforeValidator(_outline_entry, json_schema_input_type=str | OutlineEntry),
+        ]
+    ] = Field(min_length=1)
 
 
 # -- content/shared.yaml --------------------------------------------------------------------------
@@ -429,7 +437,9 @@ class Department(Model):
     examples: list[Example] = []
     testimonials: list[Testimonial] = []
     metrics: Metrics | None = None
-    next_steps: list[Annotated[NextStep, BeforeValidator(_next_step)]] = []
+    next_steps: list[
+        Annotated[NextStep, BeforeValidator(_next_step, json_schema_input_type=str | NextStep)]
+    ] = []
     contact: Contact | None = None
     add: list[Insertion] = []
     override: dict[str, Section] = {}

@@ -1,0 +1,61 @@
+"""JSON Schemas for editors: up to date, valid, describing every key, matching the examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+from deckgen.cli import cli
+from deckgen.schema import SCHEMA_FILES, schema_for, undescribed
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = [
+    (REPO / "deckgen.yaml", "settings.schema.json"),
+    (REPO / "content" / "shared.yaml", "shared.schema.json"),
+    *[(p, "department.schema.json") for p in sorted((REPO / "content").glob("departments/*.yaml"))],
+    *[(p, "theme.schema.json") for p in sorted((REPO / "themes").glob("*/theme.yaml"))],
+]
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_FILES))
+def test_committed_schemas_are_current(name: str) -> None:
+    committed = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+    assert committed == schema_for(SCHEMA_FILES[name]), "run: deckgen schema"
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_FILES))
+def test_schema_is_valid_and_describes_every_key(name: str) -> None:
+    schema = schema_for(SCHEMA_FILES[name])
+    Draft202012Validator.check_schema(schema)
+    assert undescribed(schema) == []
+
+
+@pytest.mark.parametrize(("path", "name"), EXAMPLES, ids=lambda v: getattr(v, "name", v))
+def test_example_file_names_and_matches_its_schema(path: Path, name: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+    assert target == (REPO / "schemas" / name).resolve()
+    validator = Draft202012Validator(json.loads(target.read_text(encoding="utf-8")))
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
+    assert errors == []
+
+
+def test_schema_command_writes_the_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMA_FILES)
+
+
+def test_schema_rejects_a_typo() -> None:
+    validator = Draft202012Validator(schema_for(SCHEMA_FILES["department.schema.json"]))
+    errors = list(validator.iter_errors({"name": "IT", "audience": "x", "benefts": []}))
+    assert [e.message for e in errors] == [
+        "Additional properties are not allowed ('benefts' was unexpected)"
+    ]
