@@ -78,6 +78,7 @@ def _root(ctx: click.Context) -> Path:
     help="Folder for the decks (default: output: in deckgen.yaml).",
 )
 @click.option("--theme", help="Use this theme instead of the one in deckgen.yaml.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF of each deck (needs LibreOffice).")
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -85,6 +86,7 @@ def build(
     build_all: bool,
     out: Path | None,
     theme: str | None,
+    pdf: bool,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all."""
     from deckgen.build import BuildOptions
@@ -101,8 +103,15 @@ def build(
     if departments and build_all:
         raise click.UsageError("name departments or use --all, not both")
 
+    if pdf:
+        from deckgen.pdf import soffice, to_pdf
+
+        soffice()  # say at once when LibreOffice is missing, before any deck is built
+
     def report(deck: Any) -> None:
         click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
+        if pdf:
+            click.echo(display_path(to_pdf(deck.path)))
 
     result = build_decks(
         root,
@@ -167,6 +176,52 @@ def validate(ctx: click.Context) -> None:
     root = _root(ctx)
     count = validate_project(root)
     click.echo(f"all content is valid ({count} departments)")
+
+
+@cli.command(name="notes")
+@click.argument("department")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the talk track (default: next to the deck, output: in deckgen.yaml).",
+)
+@click.pass_context
+def notes_command(ctx: click.Context, department: str, out: Path | None) -> None:
+    """Write the talk track of DEPARTMENT: slide titles and speaker notes, as Markdown."""
+    from deckgen.build import outline_department
+    from deckgen.errors import ContentError
+    from deckgen.output import write_atomic
+    from deckgen.project import load_project
+    from deckgen.talk_track import talk_track
+
+    project, errors = load_project(_root(ctx), [department])
+    if errors:
+        raise ContentError([e for found in errors.values() for e in found])
+    outline = outline_department(project, department)
+    name = project.departments[department].department.name
+    path = (out or project.root / project.settings.output) / f"{department}-notes.md"
+    text = talk_track(outline, name, project.settings.locale)
+    write_atomic(path, text.encode("utf-8"))
+    click.echo(f"{display_path(path)} ({len(outline.slides)} slides)")
+
+
+@cli.command(name="coverage")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when a department has gaps.")
+@click.pass_context
+def coverage_command(ctx: click.Context, strict: bool) -> None:
+    """Count what each department says per section, and name the gaps."""
+    from deckgen.coverage import coverage, table
+
+    rows = coverage(_root(ctx))
+    for line in table(rows):
+        click.echo(line)
+    gaps = [f"{row.slug}: {gap}" for row in rows for gap in row.gaps]
+    if gaps:
+        click.echo("")
+        for gap in gaps:
+            click.echo(gap)
+    if strict and gaps:
+        sys.exit(1)
 
 
 @cli.command()

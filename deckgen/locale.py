@@ -23,6 +23,7 @@ WORDS: dict[str, dict[str, str]] = {
         "questions": "Fragen?",
         "continued": "Fortsetzung",
         "for": "für",
+        "no_notes": "keine Notizen",
     },
     "en": {
         "agenda": "Agenda",
@@ -42,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         "questions": "Questions?",
         "continued": "continued",
         "for": "for",
+        "no_notes": "no notes",
     },
 }
 

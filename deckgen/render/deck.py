@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +147,7 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
         if theme.logo is not None:
             _add_logo(slide, presentation, theme)
         text_slides.write_notes(slide, spec.slide.notes, info.language)
+    _add_sections(presentation, outline)
     _set_properties(presentation, info)
     buffer = io.BytesIO()
     presentation.save(buffer)
@@ -182,6 +184,41 @@ def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int
         ids = [int(i) for i in tree.xpath(".//p:cNvPr/@id")]
         element.find(f".//{qn('p:cNvPr')}").set("id", str(max(ids, default=1) + 1))
         tree.append(element)
+
+
+_SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+
+
+def _add_sections(presentation: Any, outline: DeckOutline) -> None:
+    """Native PowerPoint sections, one per section of the outline, in the slide sorter."""
+    from lxml import etree
+
+    titles = dict(outline.sections)
+    slide_ids = [slide_id.get("id") for slide_id in presentation.slides._sldIdLst]
+    groups: list[tuple[str, list[str]]] = []
+    for spec, slide_id in zip(outline.slides, slide_ids, strict=True):
+        if not groups or groups[-1][0] != spec.section:
+            groups.append((spec.section, []))
+        groups[-1][1].append(slide_id)
+    root = presentation.part._element
+    ext_list = root.find(qn("p:extLst"))
+    if ext_list is None:
+        ext_list = etree.SubElement(root, qn("p:extLst"))
+    for old in ext_list.findall(qn("p:ext")):
+        if old.get("uri") == _SECTIONS_EXT:  # the template's sections named its sample slides
+            ext_list.remove(old)
+    ext = etree.SubElement(ext_list, qn("p:ext"))
+    ext.set("uri", _SECTIONS_EXT)
+    section_list = etree.SubElement(ext, f"{{{_P14}}}sectionLst", nsmap={"p14": _P14})
+    for index, (section, ids) in enumerate(groups):
+        element = etree.SubElement(section_list, f"{{{_P14}}}section")
+        element.set("name", titles.get(section, section))
+        seed = uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen:{outline.slug}:{index}:{section}")
+        element.set("id", "{" + str(seed).upper() + "}")
+        id_list = etree.SubElement(element, f"{{{_P14}}}sldIdLst")
+        for slide_id in ids:
+            etree.SubElement(id_list, f"{{{_P14}}}sldId").set("id", slide_id)
 
 
 def _add_logo(slide: Any, presentation: Any, theme: Theme) -> None:

@@ -1,0 +1,76 @@
+"""``deckgen coverage``: which department says how much in each section, and where the gaps are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.build import outline_department
+from deckgen.project import load_project
+
+COLUMNS = ("benefits", "concerns", "examples", "metrics", "next_steps", "contact", "notes")
+GAP_WORDS = {
+    "benefits": "no benefit",
+    "concerns": "no concern",
+    "examples": "no example",
+    "metrics": "no key figure or chart",
+    "next_steps": "no next step",
+    "contact": "no contact of its own",
+}
+
+
+@dataclass
+class Row:
+    """One department's counts; ``notes`` is (slides with notes, slides that want notes)."""
+
+    slug: str
+    counts: dict[str, int]
+    notes: tuple[int, int]
+
+    @property
+    def gaps(self) -> list[str]:
+        """What the department lacks, in words."""
+        found = [GAP_WORDS[c] for c in GAP_WORDS if self.counts[c] == 0]
+        missing = self.notes[1] - self.notes[0]
+        if missing:
+            found.append(f"{missing} slide(s) without speaker notes")
+        return found
+
+
+def coverage(root: Path) -> list[Row]:
+    """The coverage of every department of the project."""
+    from deckgen.errors import ContentError
+
+    project, errors = load_project(root)
+    if errors:
+        raise ContentError([e for found in errors.values() for e in found])
+    rows = []
+    for slug, department_file in project.departments.items():
+        department = department_file.department
+        metrics = department.metrics
+        outline = outline_department(project, slug)
+        # agenda and section headers speak for themselves; every other slide wants notes
+        talking = [spec for spec in outline.slides if spec.kind not in ("agenda", "section")]
+        with_notes = sum(1 for spec in talking if spec.slide.notes)
+        counts = {
+            "benefits": len(department.benefits),
+            "concerns": len(department.concerns),
+            "examples": len(department.examples) + len(department.testimonials),
+            "metrics": (len(metrics.figures) + len(metrics.charts)) if metrics else 0,
+            "next_steps": len(department.next_steps),
+            "contact": 1 if department.contact else 0,
+        }
+        rows.append(Row(slug, counts, (with_notes, len(talking))))
+    return rows
+
+
+def table(rows: list[Row]) -> list[str]:
+    """The coverage as lines of a plain-text table."""
+    width = max([len("department"), *(len(r.slug) for r in rows)])
+    header = f"{'department':<{width}}  " + "  ".join(f"{c:>10}" for c in COLUMNS)
+    lines = [header]
+    for row in rows:
+        cells = [f"{row.counts[c]:>10}" for c in COLUMNS[:-1]]
+        cells.append(f"{row.notes[0]:>5}/{row.notes[1]:<4}")
+        lines.append(f"{row.slug:<{width}}  " + "  ".join(cells))
+    return lines

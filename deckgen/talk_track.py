@@ -1,0 +1,46 @@
+"""``deckgen notes``: the talk track of a deck as Markdown, slide titles and speaker notes."""
+
+from __future__ import annotations
+
+from deckgen.content.model import NoteLine, Slide
+from deckgen.locale import word
+from deckgen.outline import DeckOutline
+
+
+def slide_heading(slide: Slide) -> str:
+    """What a slide is called in a talk track: its title, or what it shows."""
+    title = getattr(slide, "title", "")
+    if title:
+        return str(title)
+    if slide.kind == "quote":
+        return f"„{slide.quote}“ – {slide.author}"
+    if slide.kind == "concerns":
+        return str(slide.concern)
+    return slide.kind.replace("_", " ").capitalize()
+
+
+def talk_track(outline: DeckOutline, department_name: str, locale: str) -> str:
+    """The talk track as Markdown: a heading per slide, its notes as paragraphs and lists."""
+    lines = [f"# {outline.title}: {department_name}", ""]
+    for number, spec in enumerate(outline.slides, start=1):
+        lines += [f"## {number}. {_plain(slide_heading(spec.slide))}", ""]
+        lines += _notes(spec.slide.notes) or [f"*({word(locale, 'no_notes')})*"]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _notes(notes: list[NoteLine]) -> list[str]:
+    """Notes as Markdown: paragraphs apart by a blank line, list items together."""
+    lines: list[str] = []
+    previous: NoteLine | None = None
+    for line in notes:
+        starts_block = previous is None or not (line.bullet and previous.bullet)
+        if lines and starts_block:
+            lines.append("")
+        lines.append(f"{'  ' * line.level}- {line.text}" if line.bullet else line.text)
+        previous = line
+    return lines
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
