@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 _EMPHASIS = re.compile(
-    r"\*\*(?P<bold>.+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])"
+    # a bold part may end in an italic one: "**den *Menschen***", "***beides***"
+    r"\*\*(?P<bold>.+?)\*\*(?!\*)"
+    r"|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])"
 )
 
 

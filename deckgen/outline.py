@@ -112,7 +112,9 @@ class _OutlineBuilder:
                 *self.inserted(entry.section, "after"),
             ]
             if entry.section == "agenda":
-                agenda_at = len(slides)
+                agenda_at = len(slides) + next(
+                    (i for i, spec in enumerate(section_slides) if spec.kind == "agenda"), 0
+                )
             if entry.header and section_slides and entry.section not in ("title", "agenda"):
                 section_slides.insert(0, self.header(entry, title))
             elif section_slides:

@@ -74,11 +74,13 @@ def read_text(path: Path) -> str:
         raise SourceError(
             Location(path), f"file is too large ({len(raw)} bytes, at most {MAX_FILE_BYTES})"
         )
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw  # a byte order mark is fine
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        before = body[: e.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         raise SourceError(
             Location(path, line, column), "file is not UTF-8 text; save it as UTF-8"
         ) from e
@@ -114,6 +116,9 @@ _PLAIN_WORDS = {
         "a text contains ': ' (colon and space); put the whole text in quotes"
     ),
     "could not find expected ':'": "expected 'key: value' here; is a colon missing?",
+    "but found another document": (
+        "a file holds one document; remove the second '---' and what follows it"
+    ),
     "found character '\\t' that cannot start any token": (
         "a tab character cannot start indentation; use spaces"
     ),

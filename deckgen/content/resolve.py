@@ -118,6 +118,25 @@ def make_context(settings: Settings, slug: str, department: Department) -> Conte
     )
 
 
+def _filled_context(context: Context, env: SandboxedEnvironment) -> Context:
+    """The context with templates in its own values filled in (``name: "IT {{ year }}"``).
+
+    A value whose template fails stays as written; the error is reported where the value is.
+    """
+
+    def fill(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: fill(v) for k, v in value.items()}
+        if isinstance(value, str) and any(marker in value for marker in _MARKERS):
+            try:
+                return env.from_string(value).render(context.values)
+            except (jinja2.TemplateError, _UndefinedVariable, TypeError, ValueError):
+                return value
+        return value
+
+    return Context({key: fill(value) for key, value in context.values.items()})
+
+
 def render_document(
     document: Document, context: Context, env: SandboxedEnvironment
 ) -> tuple[Any, list[SourceError]]:
@@ -199,7 +218,9 @@ def resolve_department(
     not accept (``header: "{{ vars.x }}"`` giving a word, say), which is an error at its line.
     """
     env = make_environment()
-    context = make_context(project.settings, department_file.slug, department_file.department)
+    context = _filled_context(
+        make_context(project.settings, department_file.slug, department_file.department), env
+    )
     errors: list[SourceError] = []
 
     def typed(document: Document | None, model: type[M]) -> M | None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from deckgen.content.loader import Document, KeyPath, dotted
+from deckgen.content.model import SLIDE_KINDS
 from deckgen.errors import SourceError, suggest
 
 M = TypeVar("M", bound=BaseModel)
@@ -44,15 +45,27 @@ def _one_per_place(errors: list[SourceError]) -> list[SourceError]:
 
 
 def _real_path(data: Any, loc: tuple[str | int, ...]) -> KeyPath:
-    """Drop the parts of pydantic's location that name union branches rather than keys."""
+    """Drop the parts of pydantic's location that name union branches rather than keys.
+
+    A slide's location carries its kind right after the slide (``slides, 0, 'quote', ...``):
+    that first part, when it equals the slide's kind, is the union branch, even where the kind
+    is also a key of the slide (a quote slide has a key ``quote``).
+    """
     path: list[str | int] = []
+    just_entered = True
     for part in loc:
+        if just_entered and isinstance(data, dict) and part == data.get("kind"):
+            just_entered = False
+            continue
+        just_entered = False
         if isinstance(data, dict) and isinstance(part, str) and part in data:  # noqa: SIM114
             data = data[part]
             path.append(part)
+            just_entered = True
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
             path.append(part)
+            just_entered = True
     return tuple(path)
 
 
@@ -97,8 +110,16 @@ def _in_flow_mapping(document: Document, path: KeyPath) -> bool:
 def _kind_error(document: Document, path: KeyPath, detail: ErrorDetails) -> SourceError:
     ctx = detail.get("ctx") or {}
     expected = str(ctx.get("expected_tags", "")).replace("'", "")
-    choices = [c.strip() for c in expected.split(",") if c.strip()]
-    if detail["type"] == "union_tag_not_found":
+    choices = [c.strip() for c in expected.split(",") if c.strip()] or list(SLIDE_KINDS)
+    slide = _value_at(document.data, path)
+    given = slide.get("kind") if isinstance(slide, dict) else None
+    if detail["type"] == "union_tag_not_found" or given is None:
+        if isinstance(slide, dict) and "kind" in slide:  # written, but left empty
+            return SourceError(
+                document.location((*path, "kind")),
+                f"expected a slide kind (one of: {', '.join(choices)}), got nothing",
+                key=dotted((*path, "kind")),
+            )
         return SourceError(
             document.location(path),
             f"missing required key 'kind' (one of: {', '.join(choices)})",
@@ -111,6 +132,12 @@ def _kind_error(document: Document, path: KeyPath, detail: ErrorDetails) -> Sour
         f"unknown slide kind '{tag}'{hint}",
         key=dotted((*path, "kind")),
     )
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def describe(value: Any) -> str:
@@ -139,6 +166,7 @@ _EXPECTED = {
     "date_type": "a date like 2026-11-26",
     "date_parsing": "a date like 2026-11-26",
     "date_from_datetime_parsing": "a date like 2026-11-26",
+    "date_from_datetime_inexact": "a date like 2026-11-26",
     "dict_type": "a mapping (key: value)",
     "model_type": "a mapping (key: value)",
     "model_attributes_type": "a mapping (key: value)",
