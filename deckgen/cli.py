@@ -205,6 +205,40 @@ def notes_command(ctx: click.Context, department: str, out: Path | None) -> None
     click.echo(f"{display_path(path)} ({len(outline.slides)} slides)")
 
 
+@cli.command(name="diff")
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def diff_command(old: Path, new: Path) -> None:
+    """Show what changed from deck OLD to deck NEW: titles, texts, tables, charts, notes."""
+    from deckgen.diff import diff_decks
+    from deckgen.render.read import deck_texts
+
+    lines = diff_decks(deck_texts(old), deck_texts(new))
+    for line in lines or ["no differences in text"]:
+        click.echo(line)
+
+
+@cli.command(name="init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init_command(folder: Path) -> None:
+    """Make a new content repo in FOLDER that `deckgen build --all` builds as it is."""
+    from deckgen.starter import init_project
+
+    for path in init_project(folder):
+        click.echo(display_path(path))
+
+
+@cli.command(name="new")
+@click.argument("slug")
+@click.option("--name", required=True, help='The department\'s name, e.g. "Logistik".')
+@click.pass_context
+def new_command(ctx: click.Context, slug: str, name: str) -> None:
+    """Add a department file for SLUG, with every section and a comment on each key."""
+    from deckgen.starter import new_department
+
+    click.echo(display_path(new_department(_root(ctx), slug, name)))
+
+
 @cli.command(name="coverage")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when a department has gaps.")
 @click.pass_context

@@ -1,0 +1,37 @@
+"""Read what a deck says, slide by slide, for ``deckgen diff``: texts, tables, charts, notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.diff import SlideText
+from deckgen.render.inspect import read_template
+
+
+def deck_texts(path: Path) -> list[SlideText]:
+    """Every slide of the deck at ``path`` as lines of text, in reading order."""
+    presentation = read_template(path)
+    slides = []
+    for slide in presentation.slides:
+        title = ""
+        if slide.shapes.title is not None and slide.shapes.title.has_text_frame:
+            title = slide.shapes.title.text_frame.text
+        lines: list[str] = []
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape != slide.shapes.title:
+                lines += [f"text: {p.text}" for p in shape.text_frame.paragraphs if p.text.strip()]
+            if shape.has_table:
+                for row in shape.table.rows:
+                    lines.append("table: " + " | ".join(cell.text for cell in row.cells))
+            if shape.has_chart:
+                chart = shape.chart
+                categories = ", ".join(str(c) for c in chart.plots[0].categories)
+                lines.append(f"chart: {categories}")
+                for series in chart.series:
+                    values = ", ".join(f"{v:g}" for v in series.values if v is not None)
+                    lines.append(f"chart: {series.name}: {values}")
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame
+            lines += [f"notes: {p.text}" for p in notes.paragraphs if p.text.strip()]
+        slides.append(SlideText(slide.slide_layout.name, title, lines))
+    return slides

@@ -1,0 +1,217 @@
+"""``deckgen init`` and ``deckgen new``: a content repo and department files to start from.
+
+Everything written here builds as it is; the texts say what to replace.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from deckgen.errors import DeckgenError
+from deckgen.project import DEPARTMENTS_DIR, SLUG
+from deckgen.schema import write_schemas
+from deckgen.theme import BUILTIN_THEMES
+
+SETTINGS = """\
+# yaml-language-server: $schema=schemas/settings.schema.json
+# deckgen.yaml: what every department deck shares. `deckgen --help` and the README explain it.
+organisation:
+  name: Muster GmbH            # the deck's author
+  short_name: Muster           # in every footer
+title: Gemeinsam auf Social Media
+subtitle: "{{ department.name }} · {{ date }}"
+theme: modern                  # modern, agency, dark, or a folder in themes/
+locale: de                     # de or en: built-in words on slides and the date
+output: build
+variables:
+  launch: Frühjahr
+outline:                       # the sections every deck has, in order
+  - title
+  - agenda
+  - section: why
+    header: true
+  - benefits
+  - concerns
+  - examples
+  - metrics
+  - next_steps
+  - contact
+"""
+
+SHARED = """\
+# yaml-language-server: $schema=../schemas/shared.schema.json
+# What every department hears. Each section here can be named in the outline of deckgen.yaml.
+sections:
+  why:
+    title: Warum wir auf Social Media gehen
+    notes: Den Rahmen setzen, bevor es um die Abteilung geht.
+    slides:
+      - kind: bullets
+        title: Unsere Ziele
+        points:
+          - Kundinnen und Kunden schneller informieren
+          - Als Arbeitgeber sichtbar werden
+          - text: Ab {{ vars.launch }} auf unseren Kanälen
+            points: [Instagram, LinkedIn]
+        notes: Hier die Unternehmensziele nennen, aus denen die Kanalziele folgen.
+contact:
+  name: Vorname Nachname
+  role: Social-Media-Management
+  email: social@example.org
+"""
+
+GITIGNORE = """\
+build/
+.venv/
+__pycache__/
+"""
+
+PRE_COMMIT = """\
+# Checks the content before every commit: pip install pre-commit && pre-commit install
+repos:
+  - repo: local
+    hooks:
+      - id: deckgen-validate
+        name: deckgen validate
+        entry: deckgen validate
+        language: system
+        pass_filenames: false
+        files: '(^deckgen\\.yaml$|^content/|^themes/)'
+"""
+
+WORKFLOW = """\
+# Builds every department's deck on each push and keeps them as a downloadable artifact.
+name: decks
+on: [push]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install deckgen   # or: pip install git+<URL of deckgen's repository>
+      - run: deckgen validate
+      - run: deckgen build --all
+      - uses: actions/upload-artifact@v4
+        with:
+          name: decks
+          path: build/*.pptx
+"""
+
+
+def department_text(name: str) -> str:
+    """A department file with every section, a comment on each key, and texts to replace."""
+    return f"""\
+# yaml-language-server: $schema=../../schemas/department.schema.json
+# One department's deck. Replace the texts; delete what you do not need (optional keys say so).
+name: {_quoted(name)}                         # the department's name, {{{{ department.name }}}}
+audience: Alle Mitarbeitenden der Abteilung   # who sits in the room
+# presenter: Vorname Nachname                 # optional: who presents
+notes: |                                      # speaker notes of the title slide
+  Begrüßung, und warum wir heute mit {{{{ department.name }}}} sprechen.
+
+benefits:                                     # what the department gains; 4 or more are good
+  - title: Erster Nutzen
+    text: Ein Satz, der den Nutzen erklärt.
+    figure: {{value: "+20 %", label: "eine Zahl, die ihn zeigt"}}   # optional
+    notes: Was ich dazu sage.
+  - title: Zweiter Nutzen
+    text: Ein Satz, der den Nutzen erklärt.
+    figure: {{value: "2x", label: "noch eine Zahl"}}
+
+concerns:                                     # one slide each; take every concern seriously
+  - concern: "Das macht uns nur zusätzliche Arbeit."
+    answer: "Unsere ehrliche Antwort, konkret: wer was tut, wie viel Zeit es kostet."
+    notes: Was ich dazu sage.
+
+examples:                                     # what others do, and what it brings them
+  - title: Ein Beispiel aus der Region
+    did: [Was sie tun]
+    results: [Was es ihnen bringt]
+    notes: Woher das Beispiel stammt.
+
+metrics:                                      # how success is measured
+  figures:                                    # 1 to 4 key figures
+    - {{value: "500", label: Follower nach einem Jahr}}
+    - {{value: "4 h", label: Antwortzeit werktags}}
+  notes: Das sind Ziele, die wir nach sechs Monaten prüfen.
+  charts:                                     # native charts: column, bar, line or pie
+    - title: Ziel pro Quartal
+      type: column
+      categories: [Q1, Q2, Q3, Q4]
+      series:
+        - name: Anfragen
+          values: [10, 20, 30, 40]
+      notes: Am Anfang geht es langsam.
+
+next_steps:                                   # what happens next; who and when are optional
+  - step: Ansprechperson benennen
+    who: Abteilungsleitung
+    when: nächster Monat
+    notes: Um eine Zusage bitten.
+
+contact:                                      # optional; else the contact of shared.yaml
+  name: Vorname Nachname
+  role: Social-Media-Management
+  email: social@example.org
+  notes: Fragen sammeln.
+
+# add:                                        # optional: extra slides at a place in the outline
+#   - after: concerns
+#     slides:
+#       - kind: bullets
+#         title: Noch etwas
+#         points: [Ein Punkt]
+# override:                                   # optional: replace a shared section
+#   why:
+#     title: Warum wir das tun
+#     slides: [...]
+# skip: [examples]                            # optional: leave sections out
+"""
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def init_project(folder: Path) -> list[Path]:
+    """Make a new content repo in ``folder``; return the files written."""
+    if (folder / "deckgen.yaml").exists():
+        raise DeckgenError(f"{folder} has a deckgen.yaml already")
+    files = {
+        "deckgen.yaml": SETTINGS,
+        "content/shared.yaml": SHARED,
+        "content/departments/sales.yaml": department_text("Vertrieb"),
+        "content/departments/hr.yaml": department_text("Personal"),
+        ".gitignore": GITIGNORE,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".github/workflows/decks.yml": WORKFLOW,
+    }
+    written = []
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    theme = folder / "themes" / "modern"
+    shutil.copytree(BUILTIN_THEMES / "modern", theme, dirs_exist_ok=True)
+    written += sorted(theme.iterdir())
+    written += write_schemas(folder / "schemas")
+    return written
+
+
+def new_department(root: Path, slug: str, name: str) -> Path:
+    """Add a department file ``content/departments/<slug>.yaml``; return its path."""
+    if not SLUG.match(slug):
+        raise DeckgenError(
+            f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'"
+        )
+    path = root / DEPARTMENTS_DIR / f"{slug}.yaml"
+    if path.exists():
+        raise DeckgenError(f"{path} exists already")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(department_text(name), encoding="utf-8")
+    return path
