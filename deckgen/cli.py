@@ -239,6 +239,28 @@ def new_command(ctx: click.Context, slug: str, name: str) -> None:
     click.echo(display_path(new_department(_root(ctx), slug, name)))
 
 
+@cli.command(name="explain")
+@click.argument("department")
+@click.argument("slide", type=int, required=False)
+@click.option("--theme", help="Explain the layouts of this theme instead.")
+@click.pass_context
+def explain_command(
+    ctx: click.Context, department: str, slide: int | None, theme: str | None
+) -> None:
+    """Show, slide by slide, the kind, the layout and where each text of DEPARTMENT came from."""
+    from deckgen.build import choose_theme, outline_department
+    from deckgen.errors import ContentError
+    from deckgen.explain import explain
+    from deckgen.project import load_project
+
+    project, errors = load_project(_root(ctx), [department])
+    if errors:
+        raise ContentError([e for found in errors.values() for e in found])
+    outline = outline_department(project, department)
+    for line in explain(outline, choose_theme(project, department, theme), slide):
+        click.echo(line)
+
+
 @cli.command(name="coverage")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when a department has gaps.")
 @click.pass_context

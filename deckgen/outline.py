@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
-from deckgen.content.loader import Document, KeyPath
+from pydantic import BaseModel
+
+from deckgen.content.loader import Document, KeyPath, dotted
 from deckgen.content.model import (
     AgendaSlide,
     BulletsSlide,
@@ -40,12 +42,23 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class TextSource:
+    """One text of a slide and the place in the content it came from."""
+
+    key: str
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
 class SlideSpec:
     """One slide to render: what it shows, its outline section, and where it came from."""
 
     slide: Slide
     section: str
     origin: Location
+    sources: tuple[TextSource, ...] = ()
+    overrides_shared: bool = False
 
     @property
     def kind(self) -> str:
@@ -131,7 +144,7 @@ class _OutlineBuilder:
                 items=items,
                 notes=list(spec.slide.notes),
             )
-            slides[agenda_at] = SlideSpec(agenda, spec.section, spec.origin)
+            slides[agenda_at] = replace(spec, slide=agenda)
         return DeckOutline(self.r.slug, self.r.settings.title, slides, sections)
 
     def section_title(self, entry: OutlineEntry) -> str:
@@ -168,24 +181,29 @@ class _OutlineBuilder:
         if section is None or not section.notes:
             return first
         slide = first.slide.model_copy(update={"notes": [*section.notes, *first.slide.notes]})
-        return SlideSpec(slide, first.section, first.origin)
+        return replace(first, slide=slide)
 
     def inserted(self, section: str, place: str) -> list[SlideSpec]:
         specs = []
         for index, insertion in enumerate(self.department.add):
             if getattr(insertion, place) == section:
                 for number, slide in enumerate(insertion.slides):
+                    path = ("add", index, "slides", number)
                     specs.append(
-                        SlideSpec(slide, section, self.dept("add", index, "slides", number))
+                        SlideSpec(
+                            slide, section, self.dept(*path), self.from_department(slide, path)
+                        )
                     )
         return specs
 
     def section_slides(self, entry: OutlineEntry, title: str) -> list[SlideSpec]:
         name = entry.section
         if name in self.department.override:
-            return self.written(
+            own = self.written(
                 self.department.override[name], name, None, ("override", name, "slides")
             )
+            shared = name in self.r.shared.sections
+            return [replace(spec, overrides_shared=shared) for spec in own]
         if name in self.r.shared.sections:
             return self.written(
                 self.r.shared.sections[name],
@@ -200,10 +218,20 @@ class _OutlineBuilder:
     def written(
         self, section: Section, name: str, document: Document | None, path: KeyPath
     ) -> list[SlideSpec]:
+        document = document or self.r.department_document
         return [
-            SlideSpec(slide, name, self.at(document, (*path, index)))
+            SlideSpec(
+                slide,
+                name,
+                document.location((*path, index)),
+                tuple(texts_of(slide, document, (*path, index))),
+            )
             for index, slide in enumerate(section.slides)
         ]
+
+    def from_department(self, value: Any, path: KeyPath) -> tuple[TextSource, ...]:
+        """The texts of a part of the department file, with their places."""
+        return tuple(texts_of(value, self.r.department_document, path))
 
     # -- sections made from the department's own keys --------------------------------------------
 
@@ -213,7 +241,16 @@ class _OutlineBuilder:
         slide = TitleSlide(
             kind="title", title=title, subtitle=subtitle, notes=list(self.department.notes)
         )
-        return [SlideSpec(slide, "title", self.dept("name"))]
+        sources = [
+            *texts_of(settings.title, self.r.settings_document, ("title",)),
+            *(
+                self.from_department(self.department.subtitle, ("subtitle",))
+                if self.department.subtitle
+                else texts_of(settings.subtitle, self.r.settings_document, ("subtitle",))
+            ),
+            *self.from_department(self.department.notes, ("notes",)),
+        ]
+        return [SlideSpec(slide, "title", self.dept("name"), tuple(sources))]
 
     def _agenda(self, title: str) -> list[SlideSpec]:
         origin = self.r.settings_document.location(("outline",))
@@ -239,7 +276,10 @@ class _OutlineBuilder:
                 points=points,
                 notes=notes,
             )
-            specs.append(SlideSpec(slide, "benefits", self.dept("benefits", group[0][0])))
+            sources = [t for k, b in group for t in self.from_department(b, ("benefits", k))]
+            specs.append(
+                SlideSpec(slide, "benefits", self.dept("benefits", group[0][0]), tuple(sources))
+            )
         if len(figures) > 1:
             index = benefits.index(figures[0])
             for number, chunk in enumerate(_chunks(figures, KEY_FIGURES_PER_SLIDE)):
@@ -256,7 +296,18 @@ class _OutlineBuilder:
                     notes=recap,
                 )
                 specs.append(
-                    SlideSpec(figures_slide, "benefits", self.dept("benefits", index, "figure"))
+                    SlideSpec(
+                        figures_slide,
+                        "benefits",
+                        self.dept("benefits", index, "figure"),
+                        tuple(
+                            t
+                            for b in chunk
+                            for t in self.from_department(
+                                b.figure, ("benefits", benefits.index(b), "figure")
+                            )
+                        ),
+                    )
                 )
         return specs
 
@@ -272,6 +323,7 @@ class _OutlineBuilder:
                 ),
                 "concerns",
                 self.dept("concerns", index),
+                self.from_department(concern, ("concerns", index)),
             )
             for index, concern in enumerate(self.department.concerns)
         ]
@@ -287,7 +339,14 @@ class _OutlineBuilder:
                 right=Column(heading=self.word("results"), points=example.results),
                 notes=[*notes, NoteLine(text=example.source)] if example.source else notes,
             )
-            specs.append(SlideSpec(slide, "examples", self.dept("examples", index)))
+            specs.append(
+                SlideSpec(
+                    slide,
+                    "examples",
+                    self.dept("examples", index),
+                    self.from_department(example, ("examples", index)),
+                )
+            )
         for index, testimonial in enumerate(self.department.testimonials):
             quote = QuoteSlide(
                 kind="quote",
@@ -296,7 +355,14 @@ class _OutlineBuilder:
                 role=testimonial.role,
                 notes=list(testimonial.notes),
             )
-            specs.append(SlideSpec(quote, "examples", self.dept("testimonials", index)))
+            specs.append(
+                SlideSpec(
+                    quote,
+                    "examples",
+                    self.dept("testimonials", index),
+                    self.from_department(testimonial, ("testimonials", index)),
+                )
+            )
         return specs
 
     def _metrics(self, title: str) -> list[SlideSpec]:
@@ -311,7 +377,8 @@ class _OutlineBuilder:
                 figures=list(metrics.figures),
                 notes=list(metrics.notes),
             )
-            specs.append(SlideSpec(slide, "metrics", self.dept("metrics", "figures")))
+            sources = self.from_department(metrics.figures, ("metrics", "figures"))
+            specs.append(SlideSpec(slide, "metrics", self.dept("metrics", "figures"), sources))
         for index, chart in enumerate(metrics.charts):
             data = chart.model_dump(include={"type", "categories", "series", "number_format"})
             chart_slide = ChartSlide.model_validate(
@@ -323,7 +390,12 @@ class _OutlineBuilder:
                     "notes": list(chart.notes),
                 }
             )
-            specs.append(SlideSpec(chart_slide, "metrics", self.dept("metrics", "charts", index)))
+            path = ("metrics", "charts", index)
+            specs.append(
+                SlideSpec(
+                    chart_slide, "metrics", self.dept(*path), self.from_department(chart, path)
+                )
+            )
         return specs
 
     def _next_steps(self, title: str) -> list[SlideSpec]:
@@ -360,7 +432,10 @@ class _OutlineBuilder:
                     points=[Point(text=s.step) for _, s in group],
                     notes=notes,
                 )
-            specs.append(SlideSpec(slide, "next_steps", self.dept("next_steps", group[0][0])))
+            sources = [t for k, st in group for t in self.from_department(st, ("next_steps", k))]
+            specs.append(
+                SlideSpec(slide, "next_steps", self.dept("next_steps", group[0][0]), tuple(sources))
+            )
         return specs
 
     def _contact(self, title: str) -> list[SlideSpec]:
@@ -377,11 +452,32 @@ class _OutlineBuilder:
             contact=contact,
             notes=list(contact.notes) if contact else [],
         )
-        return [SlideSpec(slide, "contact", origin)]
+        document = self.r.department_document if self.department.contact else self.r.shared_document
+        sources = texts_of(contact, document, ("contact",)) if document and contact else []
+        return [SlideSpec(slide, "contact", origin, tuple(sources))]
 
     def continued(self, title: str, number: int) -> str:
         """The title of the ``number``-th slide of a split list (0 is the first)."""
         return title if number == 0 else f"{title} ({self.word('continued')})"
+
+
+def texts_of(value: Any, document: Document, path: KeyPath) -> list[TextSource]:
+    """Every text in ``value`` (a content model, list or text) with its place in ``document``."""
+    if isinstance(value, str):
+        return [TextSource(dotted(path), value, document.location(path))] if value else []
+    if isinstance(value, list):
+        if value and all(isinstance(v, NoteLine) for v in value):
+            text = " / ".join(v.text for v in value)
+            return [TextSource(dotted(path), text, document.location(path))]
+        return [s for i, v in enumerate(value) for s in texts_of(v, document, (*path, i))]
+    if isinstance(value, BaseModel):
+        found = []
+        names = [n for n in type(value).model_fields if n not in ("kind", "notes")]
+        for name in [*names, "notes"] if "notes" in type(value).model_fields else names:
+            if name != "kind":
+                found += texts_of(getattr(value, name), document, (*path, name))
+        return found
+    return []
 
 
 def _titled_notes(title: str, notes: Notes, siblings: int) -> Notes:

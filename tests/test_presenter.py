@@ -15,6 +15,8 @@ from deckgen import pdf
 from deckgen.cli import cli
 from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
 
+SALES = "content/departments/sales.yaml"
+
 
 def run(root: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["--project", str(root), *args])
@@ -118,3 +120,31 @@ def test_pdf_without_libreoffice_says_how_to_install(
     assert code == 1
     assert out == ""
     assert err.strip() == pdf.INSTALL_HINT
+
+
+def test_explain_names_layout_and_the_line_of_every_text(tmp_path: Path) -> None:
+    root = minimal_project(
+        tmp_path / "p",
+        sales=MINIMAL_DEPARTMENT
+        + "override:\n  why:\n    title: Warum\n    slides:\n      - kind: bullets\n"
+        "        title: Unser Warum\n        points: [Eins]\n",
+    )
+    code, out, _ = run(root, "explain", "sales")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "slide 1: title, layout 'Title', section 'title', "
+        f"from {root / 'content/departments/sales.yaml'}:1:7"
+    )
+    assert lines[1] == f"  title: 'Social Media bei uns'  ({root / 'deckgen.yaml'}:3:8)"
+    code, out, _ = run(root, "explain", "sales", "4")
+    assert out.splitlines() == [
+        "slide 4: bullets, layout 'Bullets', section 'why', "
+        f"from {root / 'content/departments/sales.yaml'}:17:9",
+        "  the department overrides the shared section 'why'",
+        f"  override.why.slides[1].title: 'Unser Warum'  ({root / SALES}:18:16)",
+        f"  override.why.slides[1].points[1].text: 'Eins'  ({root / SALES}:19:18)",
+    ]
+    code, _, err = run(root, "explain", "sales", "40")
+    assert code == 1
+    assert err.strip() == "slide 40 does not exist; the deck has 8"
