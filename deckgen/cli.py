@@ -20,6 +20,10 @@ Exit status:
   0  success
   1  content, theme or build error (every error is printed, one line each)
   2  usage error (unknown option, missing argument)
+
+\b
+Shell completion (departments and themes), e.g. for bash:
+  eval "$(_DECKGEN_COMPLETE=bash_source deckgen)"
 """
 
 
@@ -69,16 +73,41 @@ def _root(ctx: click.Context) -> Path:
     return find_root(project_dir)
 
 
+def _complete_departments(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    from deckgen.project import department_slugs
+
+    try:
+        root = _root(ctx.find_root())
+    except DeckgenError:
+        return []
+    return [slug for slug in department_slugs(root) if slug.startswith(incomplete)]
+
+
+def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    from deckgen.theme import theme_names
+
+    root = _project_root_or_none(ctx.find_root())
+    return [name for name in theme_names(root) if name.startswith(incomplete)]
+
+
 @cli.command()
-@click.argument("departments", nargs=-1)
+@click.argument("departments", nargs=-1, shell_complete=_complete_departments)
 @click.option("--all", "build_all", is_flag=True, help="Build every department.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the decks (default: output: in deckgen.yaml).",
 )
-@click.option("--theme", help="Use this theme instead of the one in deckgen.yaml.")
+@click.option(
+    "--theme",
+    shell_complete=_complete_themes,
+    help="Use this theme instead of the one in deckgen.yaml.",
+)
 @click.option("--pdf", is_flag=True, help="Also write a PDF of each deck (needs LibreOffice).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -87,55 +116,89 @@ def build(
     out: Path | None,
     theme: str | None,
     pdf: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
-    """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all."""
+    """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all.
+
+    On a terminal, --all shows a progress bar and a summary table; elsewhere (and with
+    --verbose) it prints one line per deck.
+    """
     from deckgen.build import BuildOptions
     from deckgen.build import build as build_decks
-    from deckgen.errors import ContentError, SourceError
     from deckgen.project import department_slugs
 
     root = _root(ctx)
     if not departments and not build_all:
         slugs = department_slugs(root)
-        raise click.UsageError(
-            f"name a department or use --all; departments: {', '.join(slugs) or 'none'}"
-        )
+        listing = "\n".join(f"  {slug}" for slug in slugs) or "  (none)"
+        raise click.UsageError(f"name a department, or use --all; the departments are:\n{listing}")
     if departments and build_all:
         raise click.UsageError("name departments or use --all, not both")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose do not go together")
 
     if pdf:
         from deckgen.pdf import soffice, to_pdf
 
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
-    def report(deck: Any) -> None:
-        click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
-        if pdf:
-            click.echo(display_path(to_pdf(deck.path)))
+    total = len(department_slugs(root)) if build_all else len(departments)
+    bar_wanted = build_all and not quiet and not verbose and sys.stderr.isatty()
+    built: list[Any] = []
 
-    result = build_decks(
-        root,
-        None if build_all else list(departments),
-        BuildOptions(out=out, theme=theme),
-        on_deck=report,
-    )
-    if result.failed:
-        lines: list[str] = []
-        for errors in result.failed.values():
-            for error in errors:
-                lines.extend(
-                    e.message
-                    for e in (error.errors if isinstance(error, ContentError) else [error])
-                    if isinstance(e, SourceError | DeckgenError)
-                )
-        for line in lines:
-            click.echo(line, err=True)
-        total = len(result.decks) + len(result.failed)
-        click.echo(
-            f"{len(result.failed)} of {total} decks failed: {', '.join(sorted(result.failed))}",
-            err=True,
+    def report(deck: Any) -> None:
+        built.append(deck)
+        written = to_pdf(deck.path) if pdf else None
+        if bar is not None:
+            bar.update(1, deck.slug)
+        elif not quiet:
+            click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
+            if written is not None:
+                click.echo(display_path(written))
+
+    bar = None
+    if bar_wanted:
+        with click.progressbar(length=total, label="Building decks", file=sys.stderr) as bar:
+            result = build_decks(root, None, BuildOptions(out=out, theme=theme), on_deck=report)
+    else:
+        result = build_decks(
+            root,
+            None if build_all else list(departments),
+            BuildOptions(out=out, theme=theme),
+            on_deck=report,
         )
+    if bar_wanted or verbose:
+        for line in _summary(built, result.failed):
+            click.echo(line)
+    if result.failed:
+        _report_failures(result.failed, len(built))
         sys.exit(1)
+
+
+def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
+    """The summary table: department, slides, warnings, file."""
+    rows = [(d.slug, str(d.slides), "0", display_path(d.path)) for d in built]
+    rows += [(slug, "-", "-", "failed") for slug in sorted(failed)]
+    header = ("department", "slides", "warnings", "file")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
+
+
+def _report_failures(failed: dict[str, list[DeckgenError]], built: int) -> None:
+    from deckgen.errors import ContentError
+
+    for errors in failed.values():
+        for error in errors:
+            for each in error.errors if isinstance(error, ContentError) else [error]:
+                click.echo(each.message, err=True)
+    click.echo(
+        f"{len(failed)} of {built + len(failed)} decks failed: {', '.join(sorted(failed))}",
+        err=True,
+    )
 
 
 @cli.command(name="list")

@@ -113,3 +113,29 @@ def test_section_notes_without_a_header_lead_the_first_slide(tmp_path: Path) -> 
     deck = Presentation(str(root / "build" / "sales.pptx"))
     notes = deck.slides[2].notes_slide.notes_text_frame
     assert [p.text for p in notes.paragraphs] == ["Erst das Warum.", "Ziele erklären."]
+
+
+def test_quiet_prints_nothing_and_verbose_a_summary(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", hr=MINIMAL_DEPARTMENT.replace("Vertrieb", "Personal"))
+    quiet = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "--quiet"])
+    assert quiet.exit_code == 0
+    assert quiet.output == ""
+    verbose = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "-v"])
+    assert verbose.exit_code == 0
+    lines = verbose.stdout.splitlines()
+    assert lines[2].split() == ["department", "slides", "warnings", "file"]
+    assert lines[3].split()[:3] == ["hr", "8", "0"]
+    assert lines[4].split()[:3] == ["sales", "8", "0"]
+
+
+def test_shell_completion_of_departments_and_themes(project: Path) -> None:
+    env = {"_DECKGEN_COMPLETE": "bash_complete", "COMP_WORDS": "deckgen build s", "COMP_CWORD": "2"}
+    result = CliRunner().invoke(cli, [], env=env, prog_name="deckgen")
+    assert "plain,sales" in result.output.split()
+    env = {
+        "_DECKGEN_COMPLETE": "bash_complete",
+        "COMP_WORDS": "deckgen build sales --theme d",
+        "COMP_CWORD": "4",
+    }
+    result = CliRunner().invoke(cli, [], env=env, prog_name="deckgen")
+    assert "plain,dark" in result.output.split()

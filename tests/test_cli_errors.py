@@ -243,7 +243,7 @@ def test_debug_shows_the_traceback(project: Path) -> None:
 def test_usage_error_exits_2(project: Path) -> None:
     result = run(project, "build")
     assert result.exit_code == 2
-    assert "name a department or use --all; departments: sales" in result.stderr
+    assert "name a department, or use --all; the departments are:\n  sales" in result.stderr
 
 
 def test_no_project_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
