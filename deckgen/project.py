@@ -220,6 +220,17 @@ def _check_department(
             )
             continue
         place = "after" if insertion.after else "before"
+        anchor = insertion.after or insertion.before
+        if anchor in department.skip:
+            errors.append(
+                SourceError(
+                    document.location(("add", index, place)),
+                    f"'{anchor}' is skipped by this department; slides added {place} it "
+                    "would be lost",
+                    key=dotted(("add", index, place)),
+                )
+            )
+            continue
         check(
             insertion.after or insertion.before, ("add", index, place), outline, "the outline has"
         )

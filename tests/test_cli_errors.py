@@ -272,3 +272,25 @@ def test_comma_inside_a_flow_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyP
         f"{SALES}:6:44: benefits[2].werktags: unknown key 'werktags'; a comma inside {{ }} "
         "starts a new key: put the whole text in quotes"
     ]
+
+
+def test_a_group_of_variables_is_not_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = MINIMAL_DEPARTMENT.replace("    text: Wir sind sichtbar", '    text: "{{ department }}"')
+    result = failing_build(tmp_path, monkeypatch, sales=text)
+    assert error_lines(result) == [
+        f"{SALES}:7:11: benefits[2].text: 'department' is a group of variables; use one of: "
+        "department.slug, department.name, department.audience, department.presenter"
+    ]
+
+
+def test_slides_added_to_a_skipped_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = MINIMAL_DEPARTMENT + (
+        "skip: [concerns]\nadd:\n  - after: concerns\n    slides:\n      - kind: section\n"
+        "        title: x\n"
+    )
+    result = failing_build(tmp_path, monkeypatch, sales=text)
+    line = len(MINIMAL_DEPARTMENT.splitlines()) + 3
+    assert error_lines(result) == [
+        f"{SALES}:{line}:12: add[1].after: 'concerns' is skipped by this department; slides "
+        "added after it would be lost"
+    ]

@@ -103,3 +103,44 @@ def test_diff_of_two_decks(tmp_path: Path) -> None:
         "~~~ slide 7: Nächste Schritte",
         "+   text: Ersten Beitrag planen",
     ]
+
+
+def test_every_reviewer_command_works_on_a_new_repo(tmp_path: Path) -> None:
+    repo = tmp_path / "decks"
+    assert run("init", str(repo))[0] == 0
+    for args in (
+        ("validate",),
+        ("list",),
+        ("coverage", "--strict"),
+        ("explain", "sales", "3"),
+        ("notes", "hr"),
+        ("schema",),
+        ("theme", "list"),
+        ("build", "--all", "--quiet"),
+    ):
+        code, _, err = run("--project", str(repo), *args)
+        assert code == 0, (args, err)
+    assert (repo / "build" / "hr-notes.md").read_text(encoding="utf-8").startswith("# ")
+    deck = repo / "build" / "sales.pptx"
+    assert run("diff", str(deck), str(deck))[1] == "no differences in text\n"
+
+
+def test_built_in_words_follow_the_locale(tmp_path: Path) -> None:
+    repo = tmp_path / "decks"
+    assert run("init", str(repo))[0] == 0
+    settings = repo / "deckgen.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("locale: de", "locale: en"), encoding="utf-8"
+    )
+    assert run("--project", str(repo), "build", "sales")[0] == 0
+    from pptx import Presentation
+
+    deck = Presentation(str(repo / "build" / "sales.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
+    assert "Agenda" in titles
+    assert "Your concerns, our answers" in titles
+    assert titles[-1] == "Questions?"
+    assert (
+        deck.slides[0].shapes.title.text_frame.paragraphs[0].runs[0].font._rPr.get("lang")
+        == "en-GB"
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -70,7 +71,7 @@ class _StrictUndefined(jinja2.StrictUndefined):
         owner = self._undefined_obj
         if owner is jinja2.utils.missing:
             raise _UndefinedVariable(str(self._undefined_name), None)
-        keys = [str(k) for k in owner] if isinstance(owner, dict) else []
+        keys = [str(k) for k in owner] if isinstance(owner, _Group | dict) else []
         raise _UndefinedVariable(str(self._undefined_name), keys)
 
     __str__ = __iter__ = __len__ = __bool__ = _fail_with_undefined_error
@@ -93,27 +94,67 @@ def deck_date(settings: Settings) -> dt.date:
     return dt.date.today()
 
 
+class _Group:
+    """A group of variables (``department``, ``organisation``, ``vars``), read as ``group.key``.
+
+    Not a dict, so that a variable called ``items`` or ``keys`` is the variable, not a method;
+    and not text: ``{{ department }}`` alone is an error that lists the group's variables.
+    """
+
+    def __init__(self, label: str, values: dict[str, Any]) -> None:
+        self._label = label
+        self._values = dict(values)
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self.__dict__["_values"][key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __str__(self) -> str:
+        keys = ", ".join(f"{self._label}.{key}" for key in self._values)
+        raise _NotText(f"'{self._label}' is a group of variables; use one of: {keys}")
+
+
+class _NotText(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def make_context(settings: Settings, slug: str, department: Department) -> Context:
     """Variables for one department's deck."""
     day = deck_date(settings)
     organisation = settings.organisation
     return Context(
         {
-            "department": {
-                "slug": slug,
-                "name": department.name,
-                "audience": department.audience,
-                "presenter": department.presenter,
-            },
-            "organisation": {
-                "name": organisation.name,
-                "short_name": organisation.short_name or organisation.name,
-                "website": organisation.website,
-            },
+            "department": _Group(
+                "department",
+                {
+                    "slug": slug,
+                    "name": department.name,
+                    "audience": department.audience,
+                    "presenter": department.presenter,
+                },
+            ),
+            "organisation": _Group(
+                "organisation",
+                {
+                    "name": organisation.name,
+                    "short_name": organisation.short_name or organisation.name,
+                    "website": organisation.website,
+                },
+            ),
             "date": format_date(day, settings.locale),
             "year": day.year,
             "locale": settings.locale,
-            "vars": dict(settings.variables),
+            "vars": _Group("vars", dict(settings.variables)),
         }
     )
 
@@ -125,12 +166,12 @@ def _filled_context(context: Context, env: SandboxedEnvironment) -> Context:
     """
 
     def fill(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: fill(v) for k, v in value.items()}
+        if isinstance(value, _Group):
+            return _Group(value._label, {k: fill(value[k]) for k in value})
         if isinstance(value, str) and any(marker in value for marker in _MARKERS):
             try:
                 return env.from_string(value).render(context.values)
-            except (jinja2.TemplateError, _UndefinedVariable, TypeError, ValueError):
+            except (jinja2.TemplateError, _UndefinedVariable, _NotText, TypeError, ValueError):
                 return value
         return value
 
@@ -177,6 +218,8 @@ def _render(
             errors.append(_error(document, path, e.lineno, f"template syntax error: {e.message}"))
         except _UndefinedVariable as e:
             errors.append(_error(document, path, 1, e.message(context)))
+        except _NotText as e:
+            errors.append(_error(document, path, 1, e.message))
         except SecurityError as e:
             errors.append(_error(document, path, 1, f"not allowed in a template: {e}"))
         except jinja2.TemplateError as e:
