@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from openxml_audit import validate_pptx
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
@@ -110,3 +111,5 @@ def test_every_department_builds_on_every_real_template(
                 if shape.has_text_frame
             )
             assert "Fragen?" in texts, (name, slug)
+        audit = validate_pptx(str(project / name / "sales.pptx"))
+        assert [e.description for e in audit.errors] == [], name
