@@ -110,7 +110,7 @@ AGENCY = Design(
 
 DARK = Design(
     name="dark",
-    description="Dark: charcoal pages, light text, mint and amber accents, Georgia headings.",
+    description="Dark: charcoal pages, light text, mint and amber accents, Cambria headings.",
     colors={
         "dk1": "16191F",
         "lt1": "E8ECF1",
@@ -125,7 +125,7 @@ DARK = Design(
         "hlink": "3CCFB4",
         "folHlink": "C9A7F5",
     },
-    major_font="Georgia",
+    major_font="Cambria",
     minor_font="Calibri",
     dark=True,
     opening_bg="bg1",
