@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.content.resolve import file_timestamp, resolve_department
-from deckgen.errors import ContentError, DeckgenError
-from deckgen.locale import LANGUAGE_TAGS
+from deckgen.errors import ContentError, DeckgenError, SourceError
+from deckgen.locale import LANGUAGE_TAGS, word
 from deckgen.outline import DeckOutline, build_outline
 from deckgen.project import Project, load_project
 from deckgen.theme import Theme, load_theme
@@ -25,6 +25,7 @@ class BuiltDeck:
     slug: str
     path: Path
     slides: int
+    warnings: list[SourceError] = field(default_factory=list)
 
 
 @dataclass
@@ -96,13 +97,16 @@ def build(
                 subject=department.audience,
                 project_root=project.root,
                 timestamp=file_timestamp(project.settings),
+                fit=project.settings.fit,
+                continued=word(project.settings.locale, "continued"),
             )
             path = out / f"{slug}.pptx"
-            write_atomic(path, render_deck(outline, theme, info))
+            rendered = render_deck(outline, theme, info)
+            write_atomic(path, rendered.data)
         except DeckgenError as e:
             report.failed.setdefault(slug, []).append(e)
             continue
-        deck = BuiltDeck(slug, path, len(outline.slides))
+        deck = BuiltDeck(slug, path, rendered.slides, rendered.warnings)
         report.decks.append(deck)
         if on_deck is not None:
             on_deck(deck)

@@ -104,7 +104,10 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
     help="Use this theme instead of the one in deckgen.yaml.",
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF of each deck (needs LibreOffice).")
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings (text that does not fit) as errors: exit 1."
+)
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
 )
@@ -117,6 +120,7 @@ def build(
     theme: str | None,
     pdf: bool,
     quiet: bool,
+    strict: bool,
     verbose: bool,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all.
@@ -171,14 +175,20 @@ def build(
     if bar_wanted or verbose:
         for line in _summary(built, result.failed):
             click.echo(line)
+    warnings = [warning for deck in built for warning in deck.warnings]
+    for warning in warnings:
+        click.echo(f"{'error' if strict else 'warning'}: {warning.message}", err=True)
     if result.failed:
         _report_failures(result.failed, len(built))
+        sys.exit(1)
+    if strict and warnings:
+        click.echo(f"{len(warnings)} warning(s), and --strict makes them errors", err=True)
         sys.exit(1)
 
 
 def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
     """The summary table: department, slides, warnings, file."""
-    rows = [(d.slug, str(d.slides), "0", display_path(d.path)) for d in built]
+    rows = [(d.slug, str(d.slides), str(len(d.warnings)), display_path(d.path)) for d in built]
     rows += [(slug, "-", "-", "failed") for slug in sorted(failed)]
     header = ("department", "slides", "warnings", "file")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]

@@ -33,6 +33,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Settings.output": "Folder the decks are written to, relative to deckgen.yaml.",
     "Settings.date": "Date shown as {{ date }}, e.g. 2026-12-01 (default: today).",
     "Settings.variables": "Your own texts, used as {{ vars.<name> }} (Variablen).",
+    "Settings.fit": "Text that does not fit its box: split (lists go on on a copy of the slide, "
+    "other text shrinks), shrink, warn or error.",
     "Settings.outline": "Sections every deck has, in order (Gliederung).",
     "Organisation.name": "Full name, the deck's author (Name der Organisation).",
     "Organisation.short_name": "Short name, in every footer (Kurzname).",
@@ -108,6 +110,9 @@ DESCRIPTIONS: dict[str, str] = {
     "ThemeManifest.logo": "A picture on every slide, e.g. the logo.",
     "ThemeManifest.kinds": "For each slide kind: the layout (by name) and which placeholder "
     "(by idx) takes which field.",
+    "ThemeManifest.fit": "This theme's policy for text that does not fit: split, shrink, warn or "
+    "error (default: fit: of deckgen.yaml).",
+    "ThemeManifest.min_font_size": "Text shrinks down to this size in points, not smaller.",
     "KindMapping.layout": "Name of the layout in the template.",
     "KindMapping.placeholders": "Field -> placeholder idx, e.g. {title: 0, body: 1}.",
     "Fonts.major": "Font of headings.",
@@ -144,6 +149,7 @@ COMMON: dict[str, str] = {
     "right": "Right column: heading and points.",
     "figures": "Key figures, each a value and a label.",
     "items": "Made by deckgen from the outline; leave it out.",
+    "fit": "This slide's policy for text that does not fit: split, shrink, warn or error.",
     "concern": "The concern as the department would say it.",
     "answer": "Our answer.",
 }

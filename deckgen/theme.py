@@ -62,6 +62,8 @@ class ThemeManifest(Model):
     colors: dict[SchemeColour, Hex] = Field(default_factory=dict)
     fonts: Fonts = Field(default_factory=Fonts)
     logo: Logo | None = None
+    fit: Literal["split", "shrink", "warn", "error"] | None = None
+    min_font_size: float = Field(default=12.0, ge=4, le=40)
     kinds: dict[str, KindMapping] = Field(default_factory=dict)
 
 

@@ -146,8 +146,13 @@ class Contact(Model):
 # -- slide kinds a content file may write out ----------------------------------------------------
 
 
+FitPolicy = Literal["split", "shrink", "warn", "error"]
+"""What to do with text that does not fit its box (see README, "Text that fits")."""
+
+
 class _Slide(Model):
     notes: Notes = []
+    fit: FitPolicy | None = None
 
 
 class TitleSlide(_Slide):
@@ -318,6 +323,7 @@ class Settings(Model):
     locale: Literal["de", "en"] = "de"
     output: str = "build"
     date: dt.date | None = None
+    fit: FitPolicy = "split"
     variables: dict[str, str] = {}
     outline: list[
         Annotated[

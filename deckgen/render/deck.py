@@ -6,19 +6,21 @@ import datetime as dt
 import io
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Cm
 
-from deckgen.errors import SourceError
+from deckgen.content.model import NoteLine
+from deckgen.errors import ContentError, SourceError
 from deckgen.outline import DeckOutline, SlideSpec
 from deckgen.output import normalise_zip
 from deckgen.render import data_slides, text_slides
+from deckgen.render.fit import apply_scale, setting_of
+from deckgen.render.inspect import colours_and_fonts
 from deckgen.render.template import KindLayout, open_template, resolve_layouts
 from deckgen.render.text import Para, copy_element, write_paragraphs
 from deckgen.theme import Theme
@@ -35,15 +37,48 @@ class DeckInfo:
     subject: str
     project_root: Path
     timestamp: dt.datetime  # created/modified of the file and its zip entries
+    fit: str = "split"  # deckgen.yaml's policy for text that does not fit
+    continued: str = "continued"  # added to the title of a slide a list goes on on
+
+
+@dataclass
+class Fitting:
+    """What fitting text needs for a whole deck, and the warnings it gathers."""
+
+    fonts: dict[str, str]
+    min_size: float
+    default_policy: str
+    warnings: list[SourceError] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+
+
+@dataclass
+class RenderedDeck:
+    """A rendered deck: the bytes of the .pptx, its slide count, what did not fit."""
+
+    data: bytes
+    slides: int
+    warnings: list[SourceError]
 
 
 class SlideContext:
     """One slide being filled: its placeholders by field name, and what is still empty."""
 
-    def __init__(self, slide: Any, kind_layout: KindLayout, info: DeckInfo, spec: SlideSpec):
+    def __init__(
+        self,
+        slide: Any,
+        kind_layout: KindLayout,
+        info: DeckInfo,
+        spec: SlideSpec,
+        fitting: Fitting,
+        number: int,
+    ):
         self.slide = slide
         self.info = info
         self.spec = spec
+        self.fitting = fitting
+        self.number = number
+        self.policy = spec.slide.fit or fitting.default_policy
         self.fields = kind_layout.placeholders
         self.by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
         self.used: set[int] = set()
@@ -96,9 +131,31 @@ class SlideContext:
         if placeholder is not None:
             frame = placeholder.text_frame
             write_paragraphs(frame, paras, self.language)
-            # shrink on overflow: LibreOffice applies it when it shows the slide
-            frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
             frame.word_wrap = True
+            self.fit(placeholder, field, paras)
+
+    def fit(self, placeholder: Any, field: str, paras: list[Para]) -> None:
+        """Measure the text of a placeholder; shrink it, or tell, when it does not fit."""
+        setting = setting_of(placeholder, self.fitting.fonts)
+        if setting.fits(paras):
+            return
+        where = f"slide {self.number}: the {field.replace('_', ' ')}"
+        if self.policy in ("warn", "error"):
+            found = SourceError(self.spec.origin, f"{where} does not fit its box")
+            (self.fitting.errors if self.policy == "error" else self.fitting.warnings).append(found)
+            return
+        scale = setting.largest_scale(paras, self.fitting.min_size)
+        if scale is None:
+            smallest = min(setting.style(p).size for p in paras)
+            scale = self.fitting.min_size / smallest
+            self.fitting.warnings.append(
+                SourceError(
+                    self.spec.origin,
+                    f"{where} does not fit its box even at {self.fitting.min_size:g} pt; "
+                    "shorten it",
+                )
+            )
+        apply_scale(placeholder.text_frame, setting, paras, scale)
 
     def remove(self, placeholder: Any) -> None:
         element = placeholder._element
@@ -130,28 +187,79 @@ FILLERS: dict[str, SlideFiller] = {
 }
 
 
-def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> bytes:
-    """The finished deck as the bytes of a .pptx file."""
+def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> RenderedDeck:
+    """The finished deck: the bytes of a .pptx file, and the texts that did not fit."""
     presentation = open_template(theme)
     layouts = resolve_layouts(theme, presentation, {spec.kind for spec in outline.slides})
-    for number, spec in enumerate(outline.slides, start=1):
+    fitting = Fitting(
+        fonts=colours_and_fonts(presentation)[1],
+        min_size=theme.manifest.min_font_size,
+        default_policy=theme.manifest.fit or info.fit,
+    )
+    specs = [
+        part
+        for spec in outline.slides
+        for part in split_to_fit(spec, layouts[spec.kind], fitting, info.continued)
+    ]
+    for number, spec in enumerate(specs, start=1):
         kind_layout = layouts[spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
-        context = SlideContext(slide, kind_layout, info, spec)
-        try:
-            FILLERS[spec.kind](context, spec.slide)
-        except SourceError:
-            raise
+        context = SlideContext(slide, kind_layout, info, spec, fitting, number)
+        FILLERS[spec.kind](context, spec.slide)
         context.remove_unused()
         _add_footer(slide, kind_layout, info, number)
         if theme.logo is not None:
             _add_logo(slide, presentation, theme)
         text_slides.write_notes(slide, spec.slide.notes, info.language)
-    _add_sections(presentation, outline)
+    if fitting.errors:
+        raise ContentError(fitting.errors)
+    _add_sections(presentation, replace(outline, slides=specs))
     _set_properties(presentation, info)
     buffer = io.BytesIO()
     presentation.save(buffer)
-    return normalise_zip(buffer.getvalue(), _timestamp(info))
+    data = normalise_zip(buffer.getvalue(), _timestamp(info))
+    return RenderedDeck(data, len(specs), fitting.warnings)
+
+
+def split_to_fit(
+    spec: SlideSpec, kind_layout: KindLayout, fitting: Fitting, continued: str
+) -> list[SlideSpec]:
+    """A bullets slide whose points do not fit, as slides that each fit ("split" policy).
+
+    Points stay whole: a slide ends before the point that would not fit, and the next slide's
+    title says it continues. A point too long for a slide of its own is shrunk later.
+    """
+    slide = spec.slide
+    if slide.kind != "bullets" or (slide.fit or fitting.default_policy) != "split":
+        return [spec]
+    placeholder = next(
+        (
+            p
+            for p in list(kind_layout.layout.placeholders)
+            if p.placeholder_format.idx == kind_layout.placeholders.get("body")
+        ),
+        None,
+    )
+    if placeholder is None:
+        return [spec]
+    setting = setting_of(placeholder, fitting.fonts)
+    groups: list[list[Any]] = [[]]
+    for point in slide.points:
+        trial = [*groups[-1], point]
+        if groups[-1] and not setting.fits(text_slides.point_paras(trial)):
+            groups.append([point])
+        else:
+            groups[-1] = trial
+    if len(groups) == 1:
+        return [spec]
+    parts = []
+    for index, points in enumerate(groups):
+        update: dict[str, Any] = {"points": points}
+        if index:
+            title = f"{slide.title} ({continued})"
+            update |= {"title": title, "notes": [NoteLine(text=title)]}
+        parts.append(replace(spec, slide=slide.model_copy(update=update)))
+    return parts
 
 
 def _timestamp(info: DeckInfo) -> dt.datetime:

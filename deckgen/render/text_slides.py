@@ -17,6 +17,11 @@ def _lines(text: str) -> list[Para]:
     return [Para(line) for line in paragraphs(text)]
 
 
+def point_paras(points: list[model.Point]) -> list[Para]:
+    """The paragraphs of bullet points: each point, then its sub-points one level down."""
+    return _points(points)
+
+
 def _points(points: list[model.Point]) -> list[Para]:
     paras = []
     for point in points:
