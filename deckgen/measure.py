@@ -101,6 +101,17 @@ def count_lines(text: str, style: ParagraphStyle, width: float) -> int:
     return lines
 
 
+def longest_word_fits(text: str, style: ParagraphStyle, width: float) -> bool:
+    """Whether every word of ``text`` fits on a line, so that no word breaks between letters."""
+    available = max(width - style.indent_left, 1.0)
+    return all(
+        text_width(span_word, style.family, style.size, style.bold or span.bold, span.italic)
+        <= available
+        for span in parse_inline(text)
+        for span_word in span.text.split()
+    )
+
+
 def text_height(paragraphs: list[tuple[str, ParagraphStyle]], width: float) -> float:
     """The height in points of paragraphs set in a box ``width`` points wide (insets excluded)."""
     height = 0.0

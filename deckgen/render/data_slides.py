@@ -20,6 +20,7 @@ from pptx.util import Emu, Pt
 
 from deckgen.content import model
 from deckgen.markup import paragraphs
+from deckgen.measure import ParagraphStyle, longest_word_fits, text_height, text_width
 from deckgen.render.text import Para, write_paragraphs
 
 if TYPE_CHECKING:
@@ -77,7 +78,8 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
     card_w = (width - gap * (count - 1)) // count
     card_h = min(height, Emu(Pt(230)))
     top = top + (height - card_h) // 2
-    value_size, label_size = _figure_sizes(slide.figures, card_w, card_h)
+    family = ctx.fitting.fonts.get("minor", "Calibri")
+    value_size, label_size = _figure_sizes(slide.figures, card_w, card_h, family)
     for index, figure in enumerate(slide.figures):
         x = left + index * (card_w + gap)
         accent = ACCENTS[index % len(ACCENTS)]
@@ -110,25 +112,32 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
         label.space_before = Pt(6)
 
 
-def _figure_sizes(figures: list[model.Figure], card_w: int, card_h: int) -> tuple[int, int]:
-    """Font sizes (pt) for value and label that fit every card: an estimate from the box.
+def _figure_sizes(
+    figures: list[model.Figure], card_w: int, card_h: int, family: str
+) -> tuple[int, int]:
+    """Font sizes (pt) for value and label that fit every card, measured with the theme's font.
 
-    Values stay on one line: average glyph widths of bold digits are about 0.6 em; labels wrap
-    at about 0.5 em per character. A size is only shrunk, never grown beyond the design.
+    Values stay on one line; labels wrap, but no word of a label breaks. Sizes only shrink
+    from the design's 66 and 18 pt, never grow.
     """
     inner_w = card_w / 12700 - 28  # points, less the side margins
     inner_h = card_h / 12700 - 20
-    longest_value = max(len(f.value) for f in figures)
-    value = min(66, int(inner_w / (0.62 * longest_value)), int(inner_h * 0.45))
-    longest_label = max(len(f.label) for f in figures)
+    value = 66
+    while value > 14 and (
+        value * 1.2 > inner_h * 0.5
+        or max(text_width(f.value, family, value, bold=True) for f in figures) > inner_w
+    ):
+        value -= 2
     label = 18
+    label_style = ParagraphStyle(family, label)
     while label > 9:
-        per_line = max(1, int(inner_w / (0.5 * label)))
-        lines = -(-longest_label // per_line)
-        if value * 1.2 + 6 + lines * label * 1.2 <= inner_h:
+        label_style = ParagraphStyle(family, label)
+        height = max(text_height([(f.label, label_style)], inner_w) for f in figures)
+        words_fit = all(longest_word_fits(f.label, label_style, inner_w) for f in figures)
+        if words_fit and value * 1.2 + 6 + height <= inner_h:
             break
         label -= 1
-    return max(value, 14), label
+    return value, label
 
 
 def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
@@ -231,7 +240,8 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
     weights = [_column_weight([c, *(r[i] for r in rows)]) for i, c in enumerate(slide.columns)]
     total = sum(weights)
     widths = [int(width * w // total) for w in weights]
-    size, row_heights = _table_size([list(slide.columns), *rows], widths, height)
+    family = ctx.fitting.fonts.get("minor", "Calibri")
+    size, row_heights = _table_size([list(slide.columns), *rows], widths, height, family)
     shape = ctx.slide.shapes.add_table(len(rows) + 1, columns, left, top, width, sum(row_heights))
     table = shape.table
     for index, column in enumerate(table.columns):
@@ -261,21 +271,26 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
                     run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
 
 
-def _table_size(cells: list[list[str]], widths: list[int], height: int) -> tuple[int, list[int]]:
-    """The largest font size (16 down to 9 pt) at which the rows fit ``height``, and row heights.
-
-    An estimate: about 0.5 em per character, lines of 1.2 em, 10 pt of cell margins.
-    """
+def _table_size(
+    cells: list[list[str]], widths: list[int], height: int, family: str
+) -> tuple[int, list[int]]:
+    """The largest font size (16 down to 9 pt) at which the rows fit ``height`` and no word
+    breaks, measured with the theme's font; and the height of each row."""
     size = 16
     while True:
+        style = ParagraphStyle(family, size)
+        bold = ParagraphStyle(family, size, bold=True)
         heights = []
-        for row in cells:
-            lines = 1
+        words_fit = True
+        for index, row in enumerate(cells):
+            tallest = 0.0
             for text, width in zip(row, widths, strict=False):
-                per_line = max(1, int((width / 12700 - 18) / (0.5 * size)))
-                lines = max(lines, -(-len(text) // per_line))
-            heights.append(int((lines * size * 1.2 + 10) * 12700))
-        if sum(heights) <= height or size <= 9:
+                inner = width / 12700 - 18  # less the cell's side margins
+                cell_style = bold if index == 0 else style
+                tallest = max(tallest, text_height([(text, cell_style)], inner))
+                words_fit = words_fit and longest_word_fits(text, cell_style, inner)
+            heights.append(int((tallest + 10 + 0.1 * size) * 12700))
+        if (sum(heights) <= height and words_fit) or size <= 9:
             return size, heights
         size -= 1
 

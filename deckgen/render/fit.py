@@ -13,7 +13,7 @@ from typing import Any
 
 from pptx.oxml.ns import qn
 
-from deckgen.measure import ParagraphStyle, text_height
+from deckgen.measure import ParagraphStyle, longest_word_fits, text_height
 from deckgen.render.text import Para
 
 EMU_PER_POINT = 12700
@@ -62,7 +62,14 @@ class TextSetting:
         """Whether ``paras`` fit the box at ``scale``, with room for the last line's descenders
         (a line is 1.2 sizes, its glyphs reach about 1.3)."""
         last = self.style(paras[-1]).size * scale if paras else 0.0
-        return self.height(paras, scale) + 0.1 * last <= self.box.height
+        return self.height(paras, scale) + 0.1 * last <= self.box.height and all(
+            longest_word_fits(para.text, self.scaled(para, scale), self.box.width) for para in paras
+        )
+
+    def scaled(self, para: Para, scale: float) -> ParagraphStyle:
+        """The style of a paragraph at ``scale`` times its size."""
+        style = self.style(para)
+        return replace(style, size=style.size * scale)
 
     def largest_scale(self, paras: list[Para], min_size: float) -> float | None:
         """The largest scale (1.0 down, in steps of 5 %) at which the text fits, but no font
