@@ -537,7 +537,7 @@ def layouts(design: Design) -> list[Layout]:
 
     # Quote
     s = Shapes()
-    s.glyph("Quotation Mark", (0.8, 0.4, 1.5, 1.8), "\u201c", "accent1", 16000)
+    s.glyph("Quotation Mark", (0.6, 0.25, 1.3, 3.0), "\u201c", "accent1", 16000)
     s.placeholder(
         "Quote",
         'type="body" idx="13"',
