@@ -59,6 +59,15 @@ def real_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return found
 
 
+def own_slides(deck: Any) -> int:
+    """Slides less the continuation slides that long lists go on on (they differ by theme)."""
+    return sum(
+        1
+        for slide in deck.slides
+        if slide.shapes.title is None or "(Fortsetzung)" not in slide.shapes.title.text_frame.text
+    )
+
+
 def empty_placeholders(deck: Any) -> list[tuple[int, str]]:
     empty = []
     for number, slide in enumerate(deck.slides, start=1):
@@ -79,7 +88,7 @@ def test_every_department_builds_on_every_real_template(
         cli, ["--project", str(project), "build", "--all", "--out", str(project / "ref")]
     )
     assert reference.exit_code == 0, reference.output
-    expected = {p.stem: len(Presentation(str(p)).slides) for p in (project / "ref").glob("*.pptx")}
+    expected = {p.stem: own_slides(Presentation(str(p))) for p in (project / "ref").glob("*.pptx")}
     assert len(expected) == 7
     for name, template in sorted(real_templates.items()):
         result = runner.invoke(
@@ -102,7 +111,7 @@ def test_every_department_builds_on_every_real_template(
         assert result.exit_code == 0, (name, result.output)
         for slug, count in expected.items():
             deck = Presentation(str(project / name / f"{slug}.pptx"))
-            assert len(deck.slides) >= count, (name, slug)  # long lists may go on on a copy
+            assert own_slides(deck) == count, (name, slug)
             assert empty_placeholders(deck) == [], (name, slug)
             texts = "\n".join(
                 shape.text_frame.text
