@@ -334,6 +334,29 @@ def explain_command(
         click.echo(line)
 
 
+@cli.command(name="preview")
+@click.argument("department", shell_complete=_complete_departments)
+@click.option("--theme", shell_complete=_complete_themes, help="Preview with this theme.")
+@click.pass_context
+def preview_command(ctx: click.Context, department: str, theme: str | None) -> None:
+    """Build DEPARTMENT's deck and render it through LibreOffice into build/preview/<slug>/:
+    a PDF, one PNG per slide and contact-sheet.png."""
+    from deckgen.build import BuildOptions, build
+    from deckgen.pdf import soffice
+    from deckgen.preview import preview
+
+    soffice()  # say how to install LibreOffice before doing anything else
+    root = _root(ctx)
+    result = build(root, [department], BuildOptions(theme=theme))
+    if result.failed:
+        _report_failures(result.failed, 0)
+        sys.exit(1)
+    deck = result.decks[0]
+    folder = deck.path.parent / "preview" / department
+    slides = preview(deck.path, folder)
+    click.echo(f"{display_path(folder / 'contact-sheet.png')} ({len(slides)} slides)")
+
+
 @cli.command(name="coverage")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when a department has gaps.")
 @click.pass_context

@@ -139,3 +139,53 @@ def test_shell_completion_of_departments_and_themes(project: Path) -> None:
     }
     result = CliRunner().invoke(cli, [], env=env, prog_name="deckgen")
     assert "plain,dark" in result.output.split()
+
+
+def test_text_that_cannot_fit_warns_and_strict_fails(tmp_path: Path) -> None:
+    long_answer = "Sehr lange Antwort mit vielen Wörtern. " * 60
+    department = MINIMAL_DEPARTMENT.replace("Die Redaktion schreibt.", long_answer.strip())
+    root = minimal_project(tmp_path / "p", sales=department)
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {root / 'content/departments/sales.yaml'}:9:5: slide 6: the answer does not "
+        "fit its box even at 12 pt; shorten it"
+    ]
+    strict = CliRunner().invoke(cli, ["--project", str(root), "build", "sales", "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[-1] == "1 warning(s), and --strict makes them errors"
+
+
+def test_long_bullet_list_goes_on_on_a_continuation_slide(tmp_path: Path) -> None:
+    points = "".join(f"          - Punkt Nummer {n} mit etwas mehr Text\n" for n in range(1, 19))
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: bullets\n        title: Viel\n"
+        "        points:\n" + points.replace("          - ", "          - ")
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
+    assert "Viel" in titles and "Viel (Fortsetzung)" in titles
+    first = deck.slides[titles.index("Viel")].placeholders[1].text_frame.paragraphs
+    second = deck.slides[titles.index("Viel (Fortsetzung)")].placeholders[1].text_frame.paragraphs
+    assert len(first) + len(second) == 18
+    assert second[0].text == f"Punkt Nummer {len(first) + 1} mit etwas mehr Text"
+
+
+def test_fit_policy_shrink_does_not_split(tmp_path: Path) -> None:
+    points = "".join(f"          - Punkt Nummer {n} mit etwas mehr Text\n" for n in range(1, 15))
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: bullets\n        title: Viel\n"
+        "        fit: shrink\n        points:\n" + points
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
+    assert "Viel (Fortsetzung)" not in titles
+    body = deck.slides[titles.index("Viel")].placeholders[1].text_frame
+    sizes = {run.font.size.pt for p in body.paragraphs for run in p.runs}
+    assert len(sizes) == 1 and 12 <= sizes.pop() < 22

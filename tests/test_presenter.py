@@ -148,3 +148,29 @@ def test_explain_names_layout_and_the_line_of_every_text(tmp_path: Path) -> None
     code, _, err = run(root, "explain", "sales", "40")
     assert code == 1
     assert err.strip() == "slide 40 does not exist; the deck has 8"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+    reason="LibreOffice or poppler-utils is not installed",
+)
+def test_preview_renders_pdf_slides_and_contact_sheet(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p")
+    code, out, _ = run(root, "preview", "sales")
+    assert code == 0
+    folder = root / "build" / "preview" / "sales"
+    assert out.strip().endswith("contact-sheet.png (8 slides)")
+    assert (folder / "sales.pdf").read_bytes().startswith(b"%PDF")
+    assert len(list(folder.glob("slide-*.png"))) == 8
+    assert (folder / "contact-sheet.png").stat().st_size > 0
+
+
+def test_preview_without_libreoffice_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    root = minimal_project(tmp_path / "p")
+    code, _, err = run(root, "preview", "sales")
+    assert code == 1
+    assert err.strip() == pdf.INSTALL_HINT
+    assert not (root / "build").exists()
