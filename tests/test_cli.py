@@ -189,3 +189,28 @@ def test_fit_policy_shrink_does_not_split(tmp_path: Path) -> None:
     body = deck.slides[titles.index("Viel")].placeholders[1].text_frame
     sizes = {run.font.size.pt for p in body.paragraphs for run in p.runs}
     assert len(sizes) == 1 and 12 <= sizes.pop() < 22
+
+
+def test_long_table_goes_on_on_a_continuation_slide(tmp_path: Path) -> None:
+    rows = "".join(
+        f"          - [Zeile {n} mit einem längeren Text in der ersten Spalte, Wer, Wann]\n"
+        for n in range(1, 25)
+    )
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: table\n        title: Plan\n"
+        "        columns: [Was, Wer, Wann]\n        rows:\n" + rows
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    tables = [
+        (slide.shapes.title.text_frame.text, shape.table)
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table
+    ]
+    assert [title for title, _ in tables][:2] == ["Plan", "Plan (Fortsetzung)"]
+    assert all(table.cell(0, 0).text == "Was" for _, table in tables)
+    assert sum(len(table.rows) - 1 for _, table in tables) == 24

@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from deckgen.content import model
+from deckgen.errors import SourceError
 from deckgen.markup import paragraphs
 from deckgen.measure import ParagraphStyle, longest_word_fits, text_height, text_width
 from deckgen.render.text import Para, write_paragraphs
@@ -242,6 +243,14 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
     widths = [int(width * w // total) for w in weights]
     family = ctx.fitting.fonts.get("minor", "Calibri")
     size, row_heights = _table_size([list(slide.columns), *rows], widths, height, family)
+    if sum(row_heights) > height or size < min(ctx.fitting.min_size, 16):
+        ctx.fitting.warnings.append(
+            SourceError(
+                ctx.spec.origin,
+                f"slide {ctx.number}: the table does not fit its box even at {size} pt; "
+                "shorten it or split it",
+            )
+        )
     shape = ctx.slide.shapes.add_table(len(rows) + 1, columns, left, top, width, sum(row_heights))
     table = shape.table
     for index, column in enumerate(table.columns):
@@ -269,6 +278,28 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
                     run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
                 else:
                     run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+
+
+def table_chunks(
+    slide: model.TableSlide, width: int, height: int, family: str, min_size: float
+) -> list[list[list[str]]]:
+    """The table's rows in groups that each fit the frame at ``min_size`` or larger."""
+    columns = len(slide.columns)
+    rows = [list(row)[:columns] + [""] * (columns - len(row)) for row in slide.rows]
+    weights = [_column_weight([c, *(r[i] for r in rows)]) for i, c in enumerate(slide.columns)]
+    widths = [int(width * w // sum(weights)) for w in weights]
+
+    def fits(chunk: list[list[str]]) -> bool:
+        size, heights = _table_size([list(slide.columns), *chunk], widths, height, family)
+        return size >= min(min_size, 16) and sum(heights) <= height
+
+    chunks: list[list[list[str]]] = [[]]
+    for row in rows:
+        if chunks[-1] and not fits([*chunks[-1], row]):
+            chunks.append([row])
+        else:
+            chunks[-1].append(row)
+    return chunks
 
 
 def _table_size(

@@ -224,37 +224,50 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> RenderedD
 def split_to_fit(
     spec: SlideSpec, kind_layout: KindLayout, fitting: Fitting, continued: str
 ) -> list[SlideSpec]:
-    """A bullets slide whose points do not fit, as slides that each fit ("split" policy).
+    """A bullets or table slide that does not fit, as slides that each fit ("split" policy).
 
-    Points stay whole: a slide ends before the point that would not fit, and the next slide's
-    title says it continues. A point too long for a slide of its own is shrunk later.
+    Points and rows stay whole: a slide ends before the one that would not fit, and the next
+    slide's title says it continues (a table repeats its header). What is too long for a slide
+    of its own is shrunk later.
     """
     slide = spec.slide
-    if slide.kind != "bullets" or (slide.fit or fitting.default_policy) != "split":
+    if slide.kind not in ("bullets", "table") or (slide.fit or fitting.default_policy) != "split":
         return [spec]
+    field_name = "body" if slide.kind == "bullets" else "table"
     placeholder = next(
         (
             p
             for p in list(kind_layout.layout.placeholders)
-            if p.placeholder_format.idx == kind_layout.placeholders.get("body")
+            if p.placeholder_format.idx == kind_layout.placeholders.get(field_name)
         ),
         None,
     )
     if placeholder is None:
         return [spec]
-    setting = setting_of(placeholder, fitting.fonts)
-    groups: list[list[Any]] = [[]]
-    for point in slide.points:
-        trial = [*groups[-1], point]
-        if groups[-1] and not setting.fits(text_slides.point_paras(trial)):
-            groups.append([point])
-        else:
-            groups[-1] = trial
+    groups: list[list[Any]]
+    key = "points"
+    if slide.kind == "table":
+        key = "rows"
+        family = fitting.fonts.get("minor", "Calibri")
+        groups = list(
+            data_slides.table_chunks(
+                slide, placeholder.width, placeholder.height, family, fitting.min_size
+            )
+        )
+    else:
+        setting = setting_of(placeholder, fitting.fonts)
+        groups = [[]]
+        for point in slide.points:
+            trial = [*groups[-1], point]
+            if groups[-1] and not setting.fits(text_slides.point_paras(trial)):
+                groups.append([point])
+            else:
+                groups[-1] = trial
     if len(groups) == 1:
         return [spec]
     parts = []
-    for index, points in enumerate(groups):
-        update: dict[str, Any] = {"points": points}
+    for index, items in enumerate(groups):
+        update: dict[str, Any] = {key: items}
         if index:
             title = f"{slide.title} ({continued})"
             update |= {"title": title, "notes": [NoteLine(text=title)]}
