@@ -6,7 +6,8 @@ reported and the others still build.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,41 +74,92 @@ def build(
     slugs: list[str] | None,
     options: BuildOptions,
     on_deck: Callable[[BuiltDeck], None] | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
-    """Build the decks of ``slugs`` (every department when None) and write them."""
-    from deckgen.output import write_atomic
-    from deckgen.render.deck import DeckInfo, render_deck
+    """Build the decks of ``slugs`` (every department when None) and write them.
 
+    With ``jobs`` above 1 the decks are built in that many worker processes; each loads the
+    project and each theme's template once and keeps them for all the decks it builds.
+    """
     project, errors = load_project(root, slugs)
     report = BuildReport()
     for slug, found in errors.items():
         report.failed[slug] = list(found)
-    out = options.out or (project.root / project.settings.output)
-    for slug, department_file in project.departments.items():
-        try:
-            outline = outline_department(project, slug)
-            theme = choose_theme(project, slug, options.theme)
-            department = department_file.department
-            info = DeckInfo(
-                organisation=project.settings.organisation.name,
-                footer=project.settings.organisation.short_name
-                or project.settings.organisation.name,
-                language=LANGUAGE_TAGS[project.settings.locale],
-                title=f"{outline.title}: {department.name}",
-                subject=department.audience,
-                project_root=project.root,
-                timestamp=file_timestamp(project.settings),
-                fit=project.settings.fit,
-                continued=word(project.settings.locale, "continued"),
-            )
-            path = out / f"{slug}.pptx"
-            rendered = render_deck(outline, theme, info)
-            write_atomic(path, rendered.data)
-        except DeckgenError as e:
-            report.failed.setdefault(slug, []).append(e)
+    todo = list(project.departments)
+    if jobs <= 1 or len(todo) <= 1:
+        results = (build_one(project, slug, options) for slug in todo)
+        _collect(results, report, on_deck)
+        return report
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(todo)),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(root, options),
+    ) as pool:
+        _collect(pool.map(_build_in_worker, todo), report, on_deck)
+    return report
+
+
+def _collect(
+    results: Iterable[tuple[str, BuiltDeck | None, list[DeckgenError]]],
+    report: BuildReport,
+    on_deck: Callable[[BuiltDeck], None] | None,
+) -> None:
+    for slug, deck, failures in results:
+        if deck is None:
+            report.failed.setdefault(slug, []).extend(failures)
             continue
-        deck = BuiltDeck(slug, path, rendered.slides, rendered.warnings)
         report.decks.append(deck)
         if on_deck is not None:
             on_deck(deck)
-    return report
+
+
+_worker_project: Project | None = None
+_worker_options: BuildOptions | None = None
+
+
+def _start_worker(root: Path, options: BuildOptions) -> None:
+    global _worker_project, _worker_options
+    _worker_project, _ = load_project(root)
+    _worker_options = options
+
+
+def _build_in_worker(slug: str) -> tuple[str, BuiltDeck | None, list[DeckgenError]]:
+    assert _worker_project is not None and _worker_options is not None
+    return build_one(_worker_project, slug, _worker_options)
+
+
+def build_one(
+    project: Project, slug: str, options: BuildOptions
+) -> tuple[str, BuiltDeck | None, list[DeckgenError]]:
+    """Build one department's deck: its slug, the deck written (or None) and its errors."""
+    from deckgen.output import write_atomic
+    from deckgen.render.deck import DeckInfo, render_deck
+
+    out = options.out or (project.root / project.settings.output)
+    department_file = project.departments[slug]
+    try:
+        outline = outline_department(project, slug)
+        theme = choose_theme(project, slug, options.theme)
+        department = department_file.department
+        info = DeckInfo(
+            organisation=project.settings.organisation.name,
+            footer=project.settings.organisation.short_name or project.settings.organisation.name,
+            language=LANGUAGE_TAGS[project.settings.locale],
+            title=f"{outline.title}: {department.name}",
+            subject=department.audience,
+            project_root=project.root,
+            timestamp=file_timestamp(project.settings),
+            fit=project.settings.fit,
+            continued=word(project.settings.locale, "continued"),
+        )
+        path = out / f"{slug}.pptx"
+        rendered = render_deck(outline, theme, info)
+        write_atomic(path, rendered.data)
+    except DeckgenError as e:
+        return slug, None, [e]
+    return slug, BuiltDeck(slug, path, rendered.slides, rendered.warnings), []

@@ -5,6 +5,7 @@ Exit status: 0 success, 1 content or build error, 2 usage error.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -104,6 +105,12 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
     help="Use this theme instead of the one in deckgen.yaml.",
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF of each deck (needs LibreOffice).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Decks built at once, in worker processes (default: the number of cores).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (text that does not fit) as errors: exit 1."
@@ -119,6 +126,7 @@ def build(
     out: Path | None,
     theme: str | None,
     pdf: bool,
+    jobs: int | None,
     quiet: bool,
     strict: bool,
     verbose: bool,
@@ -148,6 +156,7 @@ def build(
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
     total = len(department_slugs(root)) if build_all else len(departments)
+    workers = jobs or os.cpu_count() or 1
     bar_wanted = build_all and not quiet and not verbose and sys.stderr.isatty()
     built: list[Any] = []
 
@@ -164,13 +173,16 @@ def build(
     bar = None
     if bar_wanted:
         with click.progressbar(length=total, label="Building decks", file=sys.stderr) as bar:
-            result = build_decks(root, None, BuildOptions(out=out, theme=theme), on_deck=report)
+            result = build_decks(
+                root, None, BuildOptions(out=out, theme=theme), on_deck=report, jobs=workers
+            )
     else:
         result = build_decks(
             root,
             None if build_all else list(departments),
             BuildOptions(out=out, theme=theme),
             on_deck=report,
+            jobs=workers,
         )
     if bar_wanted or verbose:
         for line in _summary(built, result.failed):

@@ -73,6 +73,16 @@ class SourceError(DeckgenError):
         parts.append(what)
         super().__init__(": ".join(parts))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from its parts when a worker process sends it back
+        return (_source_error, (type(self), self.location, self.what, self.key))
+
+
+def _source_error(
+    cls: type[SourceError], location: Location | None, what: str, key: str
+) -> SourceError:
+    return cls(location, what, key=key)
+
 
 class ContentError(DeckgenError):
     """All the errors found in one run, one line each."""
@@ -80,6 +90,9 @@ class ContentError(DeckgenError):
     def __init__(self, errors: Sequence[SourceError]) -> None:
         self.errors = sorted(errors, key=_sort_key)
         super().__init__("\n".join(e.message for e in self.errors))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.errors,))
 
 
 def _sort_key(error: SourceError) -> tuple[str, int, int, str]:

@@ -6,6 +6,7 @@ slides are dropped, and placeholders that share an idx (LibreOffice writes none)
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -44,7 +45,8 @@ _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .p
 def read_template(path: Path) -> Any:
     """A .pptx or .potx file as a python-pptx Presentation."""
     try:
-        data = path.read_bytes()
+        stat = path.stat()
+        data = _file_bytes(str(path), stat.st_mtime_ns, stat.st_size)
     except OSError as e:
         raise NotAPresentation(f"{path}: cannot read the file ({e.strerror})") from e
     if data.startswith(_OLE_SIGNATURE):
@@ -61,6 +63,13 @@ def read_template(path: Path) -> Any:
         raise NotAPresentation(
             f"{path}: not a PowerPoint presentation or template (.pptx, .potx)"
         ) from e
+
+
+@functools.lru_cache(maxsize=16)
+def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
+    """A template's bytes, read once per process while the file stays the same."""
+    del mtime_ns, size  # part of the cache key
+    return Path(path).read_bytes()
 
 
 def _as_presentation(data: bytes) -> bytes:
