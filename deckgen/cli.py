@@ -111,6 +111,9 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
     type=click.IntRange(min=1),
     help="Decks built at once, in worker processes (default: the number of cores).",
 )
+@click.option(
+    "--force", is_flag=True, help="Build every deck, also those whose inputs have not changed."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (text that does not fit) as errors: exit 1."
@@ -127,6 +130,7 @@ def build(
     theme: str | None,
     pdf: bool,
     jobs: int | None,
+    force: bool,
     quiet: bool,
     strict: bool,
     verbose: bool,
@@ -155,7 +159,25 @@ def build(
 
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
-    total = len(department_slugs(root)) if build_all else len(departments)
+    from deckgen.incremental import BuildState, common_key, deck_key, output_folder
+
+    wanted = department_slugs(root) if build_all else list(departments)
+    folder = output_folder(root, out)
+    state = BuildState.load(folder)
+    common = common_key(root, {"theme": theme, "out": str(folder)})
+    keys = {
+        slug: deck_key(common, root / "content" / "departments" / f"{slug}.yaml") for slug in wanted
+    }
+    state.remove_leftovers()
+    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s])]
+    fresh = len(wanted) - len(stale)
+    earlier = [w for s in wanted if s not in stale for w in state.warnings(s)]
+    if not stale:
+        if not quiet:
+            click.echo(f"{fresh} deck(s) up to date; --force builds them again")
+        _report_warnings(earlier, strict)
+        return
+    total = len(stale)
     workers = jobs or os.cpu_count() or 1
     bar_wanted = build_all and not quiet and not verbose and sys.stderr.isatty()
     built: list[Any] = []
@@ -174,27 +196,37 @@ def build(
     if bar_wanted:
         with click.progressbar(length=total, label="Building decks", file=sys.stderr) as bar:
             result = build_decks(
-                root, None, BuildOptions(out=out, theme=theme), on_deck=report, jobs=workers
+                root, stale, BuildOptions(out=out, theme=theme), on_deck=report, jobs=workers
             )
     else:
         result = build_decks(
             root,
-            None if build_all else list(departments),
+            stale,
             BuildOptions(out=out, theme=theme),
             on_deck=report,
             jobs=workers,
         )
+    for deck in built:
+        state.record(deck.slug, keys[deck.slug], deck.slides, [w.message for w in deck.warnings])
+    state.save()
+    if fresh and not quiet:
+        click.echo(f"{fresh} deck(s) up to date")
     if bar_wanted or verbose:
         for line in _summary(built, result.failed):
             click.echo(line)
-    warnings = [warning for deck in built for warning in deck.warnings]
-    for warning in warnings:
-        click.echo(f"{'error' if strict else 'warning'}: {warning.message}", err=True)
     if result.failed:
+        _report_warnings([w.message for deck in built for w in deck.warnings], False)
         _report_failures(result.failed, len(built))
         sys.exit(1)
-    if strict and warnings:
-        click.echo(f"{len(warnings)} warning(s), and --strict makes them errors", err=True)
+    _report_warnings([*earlier, *(w.message for deck in built for w in deck.warnings)], strict)
+
+
+def _report_warnings(messages: list[str], strict: bool) -> None:
+    """Print warnings; with --strict they are errors and the build fails."""
+    for message in messages:
+        click.echo(f"{'error' if strict else 'warning'}: {message}", err=True)
+    if strict and messages:
+        click.echo(f"{len(messages)} warning(s), and --strict makes them errors", err=True)
         sys.exit(1)
 
 

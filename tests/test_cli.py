@@ -35,7 +35,7 @@ def test_build_all_with_out_folder(tmp_path: Path) -> None:
     out = tmp_path / "decks"
     result = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["hr.pptx", "sales.pptx"]
+    assert sorted(p.name for p in out.glob("*.pptx")) == ["hr.pptx", "sales.pptx"]
     title = Presentation(str(out / "hr.pptx")).slides[0].placeholders[1].text_frame.text
     assert title == "Personal"
 
@@ -120,7 +120,7 @@ def test_quiet_prints_nothing_and_verbose_a_summary(tmp_path: Path) -> None:
     quiet = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "--quiet"])
     assert quiet.exit_code == 0
     assert quiet.output == ""
-    verbose = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "-v"])
+    verbose = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "-v", "--force"])
     assert verbose.exit_code == 0
     lines = verbose.stdout.splitlines()
     assert lines[2].split() == ["department", "slides", "warnings", "file"]
@@ -214,3 +214,60 @@ def test_long_table_goes_on_on_a_continuation_slide(tmp_path: Path) -> None:
     assert [title for title, _ in tables][:2] == ["Plan", "Plan (Fortsetzung)"]
     assert all(table.cell(0, 0).text == "Was" for _, table in tables)
     assert sum(len(table.rows) - 1 for _, table in tables) == 24
+
+
+def test_unchanged_decks_are_not_built_again(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", hr=MINIMAL_DEPARTMENT.replace("Vertrieb", "Personal"))
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--project", str(root), "build", "--all"])
+    assert len(first.stdout.splitlines()) == 2
+    deck = root / "build" / "sales.pptx"
+    written = deck.stat().st_mtime_ns
+    again = runner.invoke(cli, ["--project", str(root), "build", "--all"])
+    assert again.stdout == "2 deck(s) up to date; --force builds them again\n"
+    assert deck.stat().st_mtime_ns == written
+    hr = root / "content" / "departments" / "hr.yaml"
+    hr.write_text(hr.read_text(encoding="utf-8") + "presenter: Anna\n", encoding="utf-8")
+    changed = runner.invoke(cli, ["--project", str(root), "build", "--all"])
+    assert changed.stdout.splitlines()[0].endswith("hr.pptx (8 slides)")
+    assert changed.stdout.splitlines()[-1] == "1 deck(s) up to date"
+    shared = root / "content" / "shared.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert (
+        len(runner.invoke(cli, ["--project", str(root), "build", "--all"]).stdout.splitlines()) == 2
+    )
+    forced = runner.invoke(cli, ["--project", str(root), "build", "--all", "--force"])
+    assert len(forced.stdout.splitlines()) == 2
+    deck.unlink()
+    assert runner.invoke(cli, ["--project", str(root), "build", "sales"]).stdout.endswith(
+        "sales.pptx (8 slides)\n"
+    )
+
+
+def test_jobs_build_the_same_decks(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", hr=MINIMAL_DEPARTMENT.replace("Vertrieb", "Personal"))
+    one = CliRunner().invoke(
+        cli, ["--project", str(root), "build", "--all", "-j", "1", "--out", str(tmp_path / "one")]
+    )
+    two = CliRunner().invoke(
+        cli, ["--project", str(root), "build", "--all", "-j", "2", "--out", str(tmp_path / "two")]
+    )
+    assert one.exit_code == two.exit_code == 0
+    for name in ("hr.pptx", "sales.pptx"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_help_and_list_do_not_import_python_pptx(project: Path) -> None:
+    code = (
+        "import sys; from deckgen.cli import cli\n"
+        "for args in (['--help'], ['list']):\n"
+        "    try:\n"
+        "        cli(args, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('pptx' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=project
+    )
+    assert result.stdout.splitlines()[-1] == "False"
