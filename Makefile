@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint themes clean
+.PHONY: demo test lint themes bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,6 @@ themes: $(STAMP)
 
 clean:
 	rm -rf build $(VENV)
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --write
