@@ -93,13 +93,19 @@ def build(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(todo)),
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(root, options),
-    ) as pool:
+    global _worker_project, _worker_options
+    workers = min(jobs, len(todo))
+    if hasattr(os, "fork"):  # workers inherit the loaded project instead of loading it again
+        _worker_project, _worker_options = project, options
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(root, options),
+        )
+    with pool:
         _collect(pool.map(_build_in_worker, todo), report, on_deck)
     return report
 

@@ -42,7 +42,13 @@ def text_width(
     text: str, family: str, size: float, bold: bool = False, italic: bool = False
 ) -> float:
     """The width of ``text`` in points at ``size`` points."""
-    return _font(family, bold, italic).getlength(text) * size / _UNIT
+    return _width_at_unit(text, family, bold, italic) * size / _UNIT
+
+
+@functools.lru_cache(maxsize=65536)
+def _width_at_unit(text: str, family: str, bold: bool, italic: bool) -> float:
+    # words repeat across slides and decks; measuring each once per process is enough
+    return float(_font(family, bold, italic).getlength(text))
 
 
 def line_height(family: str, size: float) -> float:

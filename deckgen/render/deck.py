@@ -19,7 +19,7 @@ from deckgen.errors import ContentError, SourceError
 from deckgen.outline import DeckOutline, SlideSpec
 from deckgen.output import normalise_zip
 from deckgen.render import data_slides, text_slides
-from deckgen.render.fit import apply_scale, setting_of
+from deckgen.render.fit import TextSetting, apply_scale, setting_of
 from deckgen.render.inspect import colours_and_fonts
 from deckgen.render.template import KindLayout, open_template, resolve_layouts
 from deckgen.render.text import Para, copy_element, write_paragraphs
@@ -50,6 +50,19 @@ class Fitting:
     default_policy: str
     warnings: list[SourceError] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
+    _settings: dict[tuple[str, int], TextSetting] = field(default_factory=dict)
+
+    def setting(self, placeholder: Any) -> TextSetting:
+        """How a placeholder sets text; the same for every slide of one layout, so kept."""
+        layout = (
+            placeholder.part.slide_layout if hasattr(placeholder.part, "slide_layout") else None
+        )
+        if layout is None:
+            return setting_of(placeholder, self.fonts)
+        key = (str(layout.part.partname), placeholder.placeholder_format.idx)
+        if key not in self._settings:
+            self._settings[key] = setting_of(placeholder, self.fonts)
+        return self._settings[key]
 
 
 @dataclass
@@ -136,7 +149,7 @@ class SlideContext:
 
     def fit(self, placeholder: Any, field: str, paras: list[Para]) -> None:
         """Measure the text of a placeholder; shrink it, or tell, when it does not fit."""
-        setting = setting_of(placeholder, self.fitting.fonts)
+        setting = self.fitting.setting(placeholder)
         if setting.fits(paras):
             return
         where = f"slide {self.number}: the {field.replace('_', ' ')}"
@@ -196,6 +209,7 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> RenderedD
         min_size=theme.manifest.min_font_size,
         default_policy=theme.manifest.fit or info.fit,
     )
+    footers = {k.layout.name: _footer_placeholders(k.layout) for k in layouts.values()}
     specs = [
         part
         for spec in outline.slides
@@ -207,7 +221,7 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> RenderedD
         context = SlideContext(slide, kind_layout, info, spec, fitting, number)
         FILLERS[spec.kind](context, spec.slide)
         context.remove_unused()
-        _add_footer(slide, kind_layout, info, number)
+        _add_footer(slide, footers[kind_layout.layout.name], info, number)
         if theme.logo is not None:
             _add_logo(slide, presentation, theme)
         text_slides.write_notes(slide, spec.slide.notes, info.language)
@@ -255,7 +269,7 @@ def split_to_fit(
             )
         )
     else:
-        setting = setting_of(placeholder, fitting.fonts)
+        setting = fitting.setting(placeholder)
         groups = [[]]
         for point in slide.points:
             trial = [*groups[-1], point]
@@ -279,14 +293,20 @@ def _timestamp(info: DeckInfo) -> dt.datetime:
     return info.timestamp
 
 
-def _add_footer(slide: Any, kind_layout: KindLayout, info: DeckInfo, number: int) -> None:
+def _footer_placeholders(layout: Any) -> list[tuple[Any, Any]]:
+    """The layout's footer and slide-number placeholders: (type, element)."""
+    return [
+        (p.placeholder_format.type, p._element)
+        for p in list(layout.placeholders)
+        if p.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    ]
+
+
+def _add_footer(slide: Any, footers: list[tuple[Any, Any]], info: DeckInfo, number: int) -> None:
     """Show the organisation and the slide number where the layout has places for them."""
     tree = slide.shapes._spTree
-    for placeholder in list(kind_layout.layout.placeholders):
-        kind = placeholder.placeholder_format.type
-        if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            continue
-        element = copy_element(placeholder._element)
+    for kind, original in footers:
+        element = copy_element(original)
         sp_pr = element.find(qn("p:spPr"))
         if sp_pr is not None:
             for child in list(sp_pr):
