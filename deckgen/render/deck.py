@@ -50,19 +50,22 @@ class Fitting:
     default_policy: str
     warnings: list[SourceError] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
-    _settings: dict[tuple[str, int], TextSetting] = field(default_factory=dict)
+    template: str = ""  # names the template file and its version, for settings kept
 
     def setting(self, placeholder: Any) -> TextSetting:
-        """How a placeholder sets text; the same for every slide of one layout, so kept."""
-        layout = (
-            placeholder.part.slide_layout if hasattr(placeholder.part, "slide_layout") else None
-        )
-        if layout is None:
+        """How a placeholder sets text: the same on every slide of a layout of one template,
+        so it is read once per process."""
+        part = placeholder.part
+        layout = part.slide_layout if hasattr(part, "slide_layout") else None
+        if layout is None or not self.template:
             return setting_of(placeholder, self.fonts)
-        key = (str(layout.part.partname), placeholder.placeholder_format.idx)
-        if key not in self._settings:
-            self._settings[key] = setting_of(placeholder, self.fonts)
-        return self._settings[key]
+        key = (self.template, str(layout.part.partname), placeholder.placeholder_format.idx)
+        if key not in _SETTINGS:
+            _SETTINGS[key] = setting_of(placeholder, self.fonts)
+        return _SETTINGS[key]
+
+
+_SETTINGS: dict[tuple[str, str, int], TextSetting] = {}
 
 
 @dataclass
@@ -204,10 +207,12 @@ def render_deck(outline: DeckOutline, theme: Theme, info: DeckInfo) -> RenderedD
     """The finished deck: the bytes of a .pptx file, and the texts that did not fit."""
     presentation = open_template(theme)
     layouts = resolve_layouts(theme, presentation, {spec.kind for spec in outline.slides})
+    stat = theme.template.stat()
     fitting = Fitting(
         fonts=colours_and_fonts(presentation)[1],
         min_size=theme.manifest.min_font_size,
         default_policy=theme.manifest.fit or info.fit,
+        template=f"{theme.template}:{stat.st_mtime_ns}:{stat.st_size}:{theme.manifest.fonts}",
     )
     footers = {k.layout.name: _footer_placeholders(k.layout) for k in layouts.values()}
     specs = [
