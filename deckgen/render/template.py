@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
@@ -36,9 +37,31 @@ def open_template(theme: Theme) -> Any:
         raise theme_error(theme, ("template",), f"'{theme.template.name}': {reason}") from e
     drop_slides(presentation)
     ensure_view_props(presentation)
+    _count_partnames(presentation.part.package)
     if theme.manifest.colors or theme.manifest.fonts.major or theme.manifest.fonts.minor:
         _restyle(presentation, theme)
     return presentation
+
+
+def _count_partnames(package: Any) -> None:
+    """Give the package a quick way to name new parts.
+
+    python-pptx walks every part of the package to name each new one (a notes slide, a chart),
+    which makes a deck's cost grow with the square of its slides. Parts are only added while
+    deckgen builds a deck, so counting per name pattern gives the same names.
+    """
+    used = {str(part.partname) for part in package.iter_parts()}
+    counters: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        number = counters.get(tmpl, 0) + 1
+        while tmpl % number in used:
+            number += 1
+        counters[tmpl] = number
+        used.add(tmpl % number)
+        return PackURI(tmpl % number)
+
+    package.next_partname = next_partname
 
 
 def _restyle(presentation: Any, theme: Theme) -> None:
