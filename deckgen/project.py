@@ -120,15 +120,15 @@ def _load(path: Path, errors: ErrorCollector) -> Document | None:
         return None
 
 
+def not_a_slug(slug: str) -> str:
+    """What is wrong with a department name that is not a slug."""
+    return f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'"
+
+
 def load_department(project: Project, slug: str) -> tuple[DepartmentFile | None, list[SourceError]]:
     """One department file, typed and checked against the outline."""
     if not SLUG.match(slug):
-        return None, [
-            SourceError(
-                None,
-                f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'",
-            )
-        ]
+        return None, [SourceError(None, not_a_slug(slug))]
     path = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
     if not path.is_file():
         known = department_slugs(project.root)

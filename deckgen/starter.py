@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
-from deckgen.project import DEPARTMENTS_DIR, SLUG
+from deckgen.project import DEPARTMENTS_DIR, SLUG, not_a_slug
 from deckgen.schema import write_schemas
 from deckgen.theme import BUILTIN_THEMES
 
@@ -206,9 +206,7 @@ def init_project(folder: Path) -> list[Path]:
 def new_department(root: Path, slug: str, name: str) -> Path:
     """Add a department file ``content/departments/<slug>.yaml``; return its path."""
     if not SLUG.match(slug):
-        raise DeckgenError(
-            f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'"
-        )
+        raise DeckgenError(not_a_slug(slug))
     path = root / DEPARTMENTS_DIR / f"{slug}.yaml"
     if path.exists():
         raise DeckgenError(f"{path} exists already")
