@@ -127,7 +127,7 @@ def test_jinja_syntax_error_in_a_block_names_its_own_line(
     )
     result = failing_build(tmp_path, monkeypatch, sales=text)
     assert error_lines(result) == [
-        f"{SALES}:9:1: benefits[2].text: template syntax error: Expected an expression, "
+        f"{SALES}:9:1: benefits[2].text: template syntax error: expected an expression, "
         "got 'end of statement block'"
     ]
 

@@ -194,7 +194,7 @@ def test_every_template_error_of_a_file_is_reported() -> None:
 def test_syntax_error_in_a_one_line_text() -> None:
     assert benefit_errors("'{% if %}'") == [
         f"{BENEFIT_TEXT}: template syntax error: "
-        "Expected an expression, got 'end of statement block'"
+        "expected an expression, got 'end of statement block'"
     ]
 
 
@@ -202,7 +202,7 @@ def test_syntax_error_in_a_literal_block_is_at_its_own_line() -> None:
     text = "|\n      Zeile eins\n      Zeile zwei {% if %}\n      Zeile drei"
     assert benefit_errors(text) == [
         f"{SALES}:7:1: benefits[1].text: template syntax error: "
-        "Expected an expression, got 'end of statement block'"
+        "expected an expression, got 'end of statement block'"
     ]
 
 
@@ -210,7 +210,7 @@ def test_syntax_error_in_a_literal_block_after_a_blank_line() -> None:
     text = "|\n\n      Zeile zwei {% if %}"
     assert benefit_errors(text) == [
         f"{SALES}:7:1: benefits[1].text: template syntax error: "
-        "Expected an expression, got 'end of statement block'"
+        "expected an expression, got 'end of statement block'"
     ]
 
 
@@ -218,20 +218,20 @@ def test_syntax_error_in_a_folded_block_is_at_the_block() -> None:
     text = ">\n      Zeile eins\n      Zeile zwei {% if %}"
     assert benefit_errors(text) == [
         f"{BENEFIT_TEXT}: template syntax error: "
-        "Expected an expression, got 'end of statement block'"
+        "expected an expression, got 'end of statement block'"
     ]
 
 
 def test_unclosed_expression() -> None:
     assert benefit_errors("'{{ department.name '") == [
         f"{BENEFIT_TEXT}: template syntax error: unexpected end of template, "
-        "expected 'end of print statement'."
+        "expected 'end of print statement'"
     ]
 
 
 def test_unknown_filter() -> None:
     assert benefit_errors("'{{ department.name | upcase }}'") == [
-        f"{BENEFIT_TEXT}: template syntax error: No filter named 'upcase'."
+        f"{BENEFIT_TEXT}: unknown filter 'upcase'"
     ]
 
 

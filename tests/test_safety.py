@@ -127,7 +127,7 @@ def test_unknown_jinja_filter(root: Path) -> None:
     )
     result = build(root)
     assert errors(result) == [
-        f"{SALES}:2:11: audience: template syntax error: No filter named 'shout'."
+        f"{SALES}:2:11: audience: unknown filter 'shout'; did you mean 'sort'?"
     ]
 
 

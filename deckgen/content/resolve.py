@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -215,7 +216,7 @@ def _render(
                 )
             )
         except jinja2.TemplateSyntaxError as e:
-            errors.append(_error(document, path, e.lineno, f"template syntax error: {e.message}"))
+            errors.append(_error(document, path, e.lineno, _syntax_message(e, env)))
         except _UndefinedVariable as e:
             errors.append(_error(document, path, 1, e.message(context)))
         except _NotText as e:
@@ -228,6 +229,19 @@ def _render(
             errors.append(_error(document, path, 1, f"template error: {e}"))
         return value
     return value
+
+
+_NO_FILTER = re.compile(r"No filter named '([^']*)'")
+
+
+def _syntax_message(error: jinja2.TemplateSyntaxError, env: SandboxedEnvironment) -> str:
+    """Jinja's complaint in our words: lower case, no full stop, a suggestion for a filter."""
+    message = (error.message or "invalid template").strip().rstrip(".")
+    unknown = _NO_FILTER.match(message)
+    if unknown:
+        name = unknown.group(1)
+        return f"unknown filter '{name}'{suggest(name, list(env.filters))}"
+    return f"template syntax error: {message[:1].lower()}{message[1:]}"
 
 
 def _error(document: Document, path: KeyPath, template_line: int, what: str) -> SourceError:
