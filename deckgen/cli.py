@@ -306,14 +306,11 @@ def validate(ctx: click.Context) -> None:
 def notes_command(ctx: click.Context, department: str, out: Path | None) -> None:
     """Write the talk track of DEPARTMENT: slide titles and speaker notes, as Markdown."""
     from deckgen.build import outline_department
-    from deckgen.errors import ContentError
     from deckgen.output import write_atomic
-    from deckgen.project import load_project
+    from deckgen.project import load_project_strict
     from deckgen.talk_track import talk_track
 
-    project, errors = load_project(_root(ctx), [department])
-    if errors:
-        raise ContentError([e for found in errors.values() for e in found])
+    project = load_project_strict(_root(ctx), [department])
     outline = outline_department(project, department)
     name = project.departments[department].department.name
     path = (out or project.root / project.settings.output) / f"{department}-notes.md"
@@ -366,13 +363,10 @@ def explain_command(
 ) -> None:
     """Show, slide by slide, the kind, the layout and where each text of DEPARTMENT came from."""
     from deckgen.build import choose_theme, outline_department
-    from deckgen.errors import ContentError
     from deckgen.explain import explain
-    from deckgen.project import load_project
+    from deckgen.project import load_project_strict
 
-    project, errors = load_project(_root(ctx), [department])
-    if errors:
-        raise ContentError([e for found in errors.values() for e in found])
+    project = load_project_strict(_root(ctx), [department])
     outline = outline_department(project, department)
     for line in explain(outline, choose_theme(project, department, theme), slide):
         click.echo(line)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.build import outline_department
-from deckgen.project import load_project
+from deckgen.project import load_project_strict
 
 COLUMNS = ("benefits", "concerns", "examples", "metrics", "next_steps", "contact", "notes")
 GAP_WORDS = {
@@ -39,11 +39,7 @@ class Row:
 
 def coverage(root: Path) -> list[Row]:
     """The coverage of every department of the project."""
-    from deckgen.errors import ContentError
-
-    project, errors = load_project(root)
-    if errors:
-        raise ContentError([e for found in errors.values() for e in found])
+    project = load_project_strict(root)
     rows = []
     for slug, department_file in project.departments.items():
         department = department_file.department

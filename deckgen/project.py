@@ -10,7 +10,7 @@ from deckgen.content.images import check_image, image_slides
 from deckgen.content.loader import Document, KeyPath, dotted, load_document
 from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared, Slide
 from deckgen.content.validate import validate
-from deckgen.errors import ErrorCollector, Location, ProjectNotFound, SourceError, suggest
+from deckgen.errors import ContentError, ErrorCollector, ProjectNotFound, SourceError, suggest
 
 SETTINGS_FILE = "deckgen.yaml"
 SHARED_FILE = Path("content") / "shared.yaml"
@@ -110,6 +110,14 @@ def load_project(
         if loaded is not None:
             project.departments[slug] = loaded
     return project, department_errors
+
+
+def load_project_strict(root: Path, slugs: list[str] | None = None) -> Project:
+    """Like :func:`load_project`, but any department's errors raise at once."""
+    project, errors = load_project(root, slugs)
+    if errors:
+        raise ContentError([e for found in errors.values() for e in found])
+    return project
 
 
 def _load(path: Path, errors: ErrorCollector) -> Document | None:
@@ -243,8 +251,3 @@ def _check_department(
         if error is not None:
             errors.append(error)
     return errors
-
-
-def settings_location(project: Project, *path: str | int) -> Location:
-    """Where a key of deckgen.yaml is."""
-    return project.settings_document.location(tuple(path))

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from deckgen.content.loader import Document, load_document
+from deckgen.content.loader import Document, dotted, load_document
 from deckgen.content.model import Model
 from deckgen.content.validate import validate
 from deckgen.errors import ContentError, Location, SourceError, ThemeError, suggest
@@ -196,6 +196,4 @@ def _logo_path(folder: Path, image: str, document: Document) -> Path:
 
 def theme_error(theme: Theme, path: tuple[str | int, ...], what: str) -> SourceError:
     """An error at a key of a theme's manifest."""
-    from deckgen.content.loader import dotted
-
     return ThemeError(theme.location(*path), what, key=dotted(path))

@@ -33,9 +33,9 @@ def file_timestamp(settings: Settings) -> dt.datetime:
     Fixed inputs give fixed bytes: with SOURCE_DATE_EPOCH or ``date:`` set, builds on any day
     are byte-identical; without, builds on the same day are.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    epoch = _source_date_epoch()
+    if epoch is not None:
+        return epoch
     day = settings.date or dt.date.today()
     return dt.datetime(day.year, day.month, day.day)
 
@@ -89,10 +89,16 @@ def deck_date(settings: Settings) -> dt.date:
     """The date a deck shows: ``date:`` in deckgen.yaml, else SOURCE_DATE_EPOCH, else today."""
     if settings.date is not None:
         return settings.date
+    epoch = _source_date_epoch()
+    return epoch.date() if epoch is not None else dt.date.today()
+
+
+def _source_date_epoch() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a (naive, UTC) time, if it is set to a number."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    return None
 
 
 class _Group:
