@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint themes bench clean
+.PHONY: demo test test-render test-all lint themes bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/deckgen build --all
 
+# the fast tests; the ones that render with LibreOffice or use real templates: make test-render
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not render"
+
+test-render: $(STAMP)
+	$(BIN)/python -m pytest -m render
+
+test-all: test test-render
 
 lint: $(STAMP)
 	$(BIN)/ruff check deckgen tests themes

@@ -5,7 +5,7 @@ Exit status: 0 success, 1 content or build error, 2 usage error.
 
 from __future__ import annotations
 
-import os
+import functools
 import sys
 import traceback
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, display_path
+from deckgen.errors import DeckgenError, SourceError, display_path, internal_error
 
 EXIT_CODES = """\b
 Exit status:
@@ -46,9 +46,7 @@ class _Group(click.Group):
         except Exception as e:
             if ctx.meta.get("deckgen.debug"):
                 raise
-            raise DeckgenError(
-                f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)"
-            ) from e
+            raise DeckgenError(internal_error(e)) from e
 
 
 @click.group(cls=_Group, epilog=EXIT_CODES)
@@ -68,14 +66,14 @@ def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
 
 
 def _root(ctx: click.Context) -> Path:
-    from deckgen.project import find_root
+    from deckgen.content.paths import find_root
 
     project_dir: Path | None = ctx.obj
     return find_root(project_dir)
 
 
 def _complete_departments(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    from deckgen.project import department_slugs
+    from deckgen.content.paths import department_slugs
 
     try:
         root = _root(ctx.find_root())
@@ -140,9 +138,7 @@ def build(
     On a terminal, --all shows a progress bar and a summary table; elsewhere (and with
     --verbose) it prints one line per deck.
     """
-    from deckgen.build import BuildOptions
-    from deckgen.build import build as build_decks
-    from deckgen.project import department_slugs
+    from deckgen.content.paths import department_slugs
 
     root = _root(ctx)
     if not departments and not build_all:
@@ -153,72 +149,54 @@ def build(
         raise click.UsageError("name departments or use --all, not both")
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose do not go together")
-
     if pdf:
-        from deckgen.pdf import soffice, to_pdf
+        from deckgen.commands.pdf import soffice
 
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
-    from deckgen.incremental import BuildState, common_key, deck_key, output_folder
+    from deckgen.build.pipeline import BuildOptions
+    from deckgen.build.run import build as build_decks
 
-    wanted = department_slugs(root) if build_all else list(departments)
-    folder = output_folder(root, out)
-    state = BuildState.load(folder)
-    common = common_key(root, {"theme": theme, "out": str(folder)})
-    keys = {
-        slug: deck_key(common, root / "content" / "departments" / f"{slug}.yaml") for slug in wanted
-    }
-    state.remove_leftovers()
-    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s])]
-    fresh = len(wanted) - len(stale)
-    earlier = [w for s in wanted if s not in stale for w in state.warnings(s)]
-    if not stale:
-        if not quiet:
-            click.echo(f"{fresh} deck(s) up to date; --force builds them again")
-        _report_warnings(earlier, strict)
-        return
-    total = len(stale)
-    workers = jobs or os.cpu_count() or 1
-    bar_wanted = build_all and not quiet and not verbose and sys.stderr.isatty()
-    built: list[Any] = []
+    wanted = None if build_all else list(departments)
+    show_bar = build_all and not quiet and not verbose and sys.stderr.isatty()
+    bar: Any = None
 
     def report(deck: Any) -> None:
-        built.append(deck)
-        written = to_pdf(deck.path) if pdf else None
         if bar is not None:
             bar.update(1, deck.slug)
         elif not quiet:
             click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
-            if written is not None:
-                click.echo(display_path(written))
 
-    bar = None
-    if bar_wanted:
+    options = BuildOptions(out=out, theme=theme)
+    run = functools.partial(
+        build_decks, root, wanted, options, force=force, pdf=pdf, jobs=jobs, on_deck=report
+    )
+    if show_bar:
+        total = len(department_slugs(root)) if build_all else len(departments)
         with click.progressbar(length=total, label="Building decks", file=sys.stderr) as bar:
-            result = build_decks(
-                root, stale, BuildOptions(out=out, theme=theme), on_deck=report, jobs=workers
-            )
+            result = run()
     else:
-        result = build_decks(
-            root,
-            stale,
-            BuildOptions(out=out, theme=theme),
-            on_deck=report,
-            jobs=workers,
-        )
-    for deck in built:
-        state.record(deck.slug, keys[deck.slug], deck.slides, [w.message for w in deck.warnings])
-    state.save()
-    if fresh and not quiet:
-        click.echo(f"{fresh} deck(s) up to date")
-    if bar_wanted or verbose:
-        for line in _summary(built, result.failed):
+        result = run()
+    if not quiet:
+        for path in result.pdfs.values():
+            click.echo(display_path(path))
+        if result.up_to_date:
+            again = "" if result.decks or result.failed else "; --force builds them again"
+            click.echo(f"{len(result.up_to_date)} deck(s) up to date{again}")
+    if show_bar or verbose:
+        for line in _summary(result.decks, result.failed):
             click.echo(line)
     if result.failed:
-        _report_warnings([w.message for deck in built for w in deck.warnings], False)
-        _report_failures(result.failed, len(built))
+        _report_warnings(result.warnings, False)
+        for line in result.failure_messages:
+            click.echo(line, err=True)
+        built = len(result.decks) + len(result.up_to_date)
+        failed = sorted(result.failed)
+        click.echo(
+            f"{len(failed)} of {built + len(failed)} decks failed: {', '.join(failed)}", err=True
+        )
         sys.exit(1)
-    _report_warnings([*earlier, *(w.message for deck in built for w in deck.warnings)], strict)
+    _report_warnings(result.warnings, strict)
 
 
 def _report_warnings(messages: list[str], strict: bool) -> None:
@@ -242,35 +220,25 @@ def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
     ]
 
 
-def _report_failures(failed: dict[str, list[DeckgenError]], built: int) -> None:
-    from deckgen.errors import ContentError
-
-    for errors in failed.values():
-        for error in errors:
-            for each in error.errors if isinstance(error, ContentError) else [error]:
-                click.echo(each.message, err=True)
-    click.echo(
-        f"{len(failed)} of {built + len(failed)} decks failed: {', '.join(sorted(failed))}",
-        err=True,
-    )
-
-
 @cli.command(name="list")
 @click.pass_context
 def list_departments(ctx: click.Context) -> None:
     """List the departments: slug, name and number of slides."""
-    from deckgen.build import outline_department
+    from deckgen.build.pipeline import paginate_department
+    from deckgen.content.project import load_project
     from deckgen.errors import ContentError
-    from deckgen.project import load_project
 
     project, errors = load_project(_root(ctx))
     rows = []
     found = [e for errs in errors.values() for e in errs]
     for slug, department_file in project.departments.items():
         try:
-            count = str(len(outline_department(project, slug).slides))
+            count = str(len(paginate_department(project, slug)[0].pages))
         except ContentError as e:
             found.extend(e.errors)
+            count = "error"
+        except DeckgenError as e:
+            found.append(SourceError(None, e.message))
             count = "error"
         rows.append((slug, department_file.department.name, count))
     for slug in errors:
@@ -288,7 +256,7 @@ def list_departments(ctx: click.Context) -> None:
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Check all content (and each department's theme); exit 1 on any error."""
-    from deckgen.validation import validate_project
+    from deckgen.commands.validate import validate_project
 
     root = _root(ctx)
     count = validate_project(root)
@@ -305,13 +273,13 @@ def validate(ctx: click.Context) -> None:
 @click.pass_context
 def notes_command(ctx: click.Context, department: str, out: Path | None) -> None:
     """Write the talk track of DEPARTMENT: slide titles and speaker notes, as Markdown."""
-    from deckgen.build import outline_department
-    from deckgen.output import write_atomic
-    from deckgen.project import load_project_strict
-    from deckgen.talk_track import talk_track
+    from deckgen.build.pipeline import paginate_department
+    from deckgen.commands.notes import talk_track
+    from deckgen.content.project import load_project_strict
+    from deckgen.write import write_atomic
 
     project = load_project_strict(_root(ctx), [department])
-    outline = outline_department(project, department)
+    outline = paginate_department(project, department)[0].outline
     name = project.departments[department].department.name
     path = (out or project.root / project.settings.output) / f"{department}-notes.md"
     text = talk_track(outline, name, project.settings.locale)
@@ -324,7 +292,7 @@ def notes_command(ctx: click.Context, department: str, out: Path | None) -> None
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def diff_command(old: Path, new: Path) -> None:
     """Show what changed from deck OLD to deck NEW: titles, texts, tables, charts, notes."""
-    from deckgen.diff import diff_decks
+    from deckgen.commands.diff import diff_decks
     from deckgen.render.read import deck_texts
 
     lines = diff_decks(deck_texts(old), deck_texts(new))
@@ -336,7 +304,7 @@ def diff_command(old: Path, new: Path) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def init_command(folder: Path) -> None:
     """Make a new content repo in FOLDER that `deckgen build --all` builds as it is."""
-    from deckgen.starter import init_project
+    from deckgen.commands.starter import init_project
 
     for path in init_project(folder):
         click.echo(display_path(path))
@@ -348,7 +316,7 @@ def init_command(folder: Path) -> None:
 @click.pass_context
 def new_command(ctx: click.Context, slug: str, name: str) -> None:
     """Add a department file for SLUG, with every section and a comment on each key."""
-    from deckgen.starter import new_department
+    from deckgen.commands.starter import new_department
 
     click.echo(display_path(new_department(_root(ctx), slug, name)))
 
@@ -362,13 +330,13 @@ def explain_command(
     ctx: click.Context, department: str, slide: int | None, theme: str | None
 ) -> None:
     """Show, slide by slide, the kind, the layout and where each text of DEPARTMENT came from."""
-    from deckgen.build import choose_theme, outline_department
-    from deckgen.explain import explain
-    from deckgen.project import load_project_strict
+    from deckgen.build.pipeline import paginate_department
+    from deckgen.commands.explain import explain
+    from deckgen.content.project import load_project_strict
 
     project = load_project_strict(_root(ctx), [department])
-    outline = outline_department(project, department)
-    for line in explain(outline, choose_theme(project, department, theme), slide):
+    deck, _ = paginate_department(project, department, theme)
+    for line in explain(deck, slide):
         click.echo(line)
 
 
@@ -379,17 +347,14 @@ def explain_command(
 def preview_command(ctx: click.Context, department: str, theme: str | None) -> None:
     """Build DEPARTMENT's deck and render it through LibreOffice into build/preview/<slug>/:
     a PDF, one PNG per slide and contact-sheet.png."""
-    from deckgen.build import BuildOptions, build
-    from deckgen.pdf import soffice
-    from deckgen.preview import preview
+    from deckgen.build.pipeline import BuildOptions, build_deck
+    from deckgen.commands.pdf import soffice
+    from deckgen.commands.preview import preview
+    from deckgen.content.project import load_project_strict
 
     soffice()  # say how to install LibreOffice before doing anything else
-    root = _root(ctx)
-    result = build(root, [department], BuildOptions(theme=theme))
-    if result.failed:
-        _report_failures(result.failed, 0)
-        sys.exit(1)
-    deck = result.decks[0]
+    project = load_project_strict(_root(ctx), [department])
+    deck = build_deck(project, department, BuildOptions(theme=theme))
     folder = deck.path.parent / "preview" / department
     slides = preview(deck.path, folder)
     click.echo(f"{display_path(folder / 'contact-sheet.png')} ({len(slides)} slides)")
@@ -400,7 +365,7 @@ def preview_command(ctx: click.Context, department: str, theme: str | None) -> N
 @click.pass_context
 def coverage_command(ctx: click.Context, strict: bool) -> None:
     """Count what each department says per section, and name the gaps."""
-    from deckgen.coverage import coverage, table
+    from deckgen.commands.coverage import coverage, table
 
     rows = coverage(_root(ctx))
     for line in table(rows):
@@ -427,7 +392,7 @@ def schema(ctx: click.Context, out: Path | None) -> None:
     Editors with the YAML language server use them for completion and help on every key,
     through the line `# yaml-language-server: $schema=...` at the top of each file.
     """
-    from deckgen.schema import write_schemas
+    from deckgen.commands.schema import write_schemas
 
     folder = out or ((_project_root_or_none(ctx) or Path.cwd()) / "schemas")
     for path in write_schemas(folder):
@@ -461,7 +426,7 @@ def theme_list(ctx: click.Context) -> None:
 @click.pass_context
 def theme_inspect(ctx: click.Context, template: str) -> None:
     """Show every layout of TEMPLATE (a .pptx/.potx file or a theme name) and its placeholders."""
-    from deckgen.render.inspect import emu_to_cm, layouts_of, read_template
+    from deckgen.render.package import emu_to_cm, layouts_of, read_template
     from deckgen.theme import load_theme
 
     path = Path(template)
@@ -485,7 +450,7 @@ def theme_inspect(ctx: click.Context, template: str) -> None:
 @click.pass_context
 def theme_import(ctx: click.Context, template: Path, name: str, force: bool) -> None:
     """Make a theme from an organisation's own TEMPLATE (.pptx or .potx)."""
-    from deckgen.theme_import import import_theme, report_lines
+    from deckgen.theme.importer import import_theme, report_lines
 
     root = _project_root_or_none(ctx) or Path.cwd()
     report = import_theme(template, name, root / "themes", force=force)

@@ -51,6 +51,15 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def internal_error(error: BaseException, where: Path | None = None) -> str:
+    """The one line an unexpected failure is reported with, naming the file when known."""
+    place = f"{display_path(where)}: " if where is not None else ""
+    return (
+        f"{place}internal error: {type(error).__name__}: {error} "
+        "(please report it; run with --debug for the traceback)"
+    )
+
+
 class DeckgenError(click.ClickException):
     """Base of every error deckgen reports to the user (exit status 1)."""
 

@@ -59,6 +59,7 @@ class SlideSpec:
     origin: Location
     sources: tuple[TextSource, ...] = ()
     overrides_shared: bool = False
+    item_notes: tuple[Notes, ...] = ()  # the notes of each point or row, last in the notes
 
     @property
     def kind(self) -> str:
@@ -85,7 +86,11 @@ def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
     """Split into evenly filled groups of at most ``size``: 7 in fours gives 4 + 3."""
     if not items:
         return []
-    count = -(-len(items) // size)
+    return even_groups(items, -(-len(items) // size))
+
+
+def even_groups(items: Sequence[T], count: int) -> list[list[T]]:
+    """``items`` in ``count`` groups whose sizes differ by one at most, larger ones first."""
     base, extra = divmod(len(items), count)
     groups, start = [], 0
     for index in range(count):
@@ -93,6 +98,13 @@ def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
         groups.append(list(items[start:end]))
         start = end
     return groups
+
+
+def continued_title(title: str, index: int, word: str) -> str:
+    """The title of part ``index`` (0 is the first) of a slide that goes on over several."""
+    if index == 0:
+        return title
+    return f"{title} ({word})" if index == 1 else f"{title} ({word} {index})"
 
 
 class _OutlineBuilder:
@@ -263,13 +275,14 @@ class _OutlineBuilder:
         groups = _chunks(list(enumerate(benefits)), BENEFITS_PER_SLIDE)
         for number, group in enumerate(groups):
             points = []
-            notes: Notes = []
+            item_notes: list[Notes] = []
             for _, benefit in group:
                 sub = [benefit.text] if benefit.text else []
                 if benefit.figure is not None and len(figures) == 1:
                     sub.append(f"**{benefit.figure.value}** {benefit.figure.label}")
                 points.append(Point(text=f"**{benefit.title}**", points=sub))
-                notes.extend(_titled_notes(benefit.title, benefit.notes, len(group)))
+                item_notes.append(_titled_notes(benefit.title, benefit.notes, len(group)))
+            notes: Notes = [line for lines in item_notes for line in lines]
             slide = BulletsSlide(
                 kind="bullets",
                 title=self.continued(title, number),
@@ -278,7 +291,13 @@ class _OutlineBuilder:
             )
             sources = [t for k, b in group for t in self.from_department(b, ("benefits", k))]
             specs.append(
-                SlideSpec(slide, "benefits", self.dept("benefits", group[0][0]), tuple(sources))
+                SlideSpec(
+                    slide,
+                    "benefits",
+                    self.dept("benefits", group[0][0]),
+                    tuple(sources),
+                    item_notes=tuple(item_notes),
+                )
             )
         if len(figures) > 1:
             index = benefits.index(figures[0])
@@ -406,9 +425,8 @@ class _OutlineBuilder:
         with_who = any(s.who for s in steps)
         with_when = any(s.when for s in steps)
         for number, group in enumerate(_chunks(list(enumerate(steps)), NEXT_STEPS_PER_SLIDE)):
-            notes: Notes = []
-            for _, step in group:
-                notes.extend(_titled_notes(step.step, step.notes, len(group)))
+            item_notes = [_titled_notes(step.step, step.notes, len(group)) for _, step in group]
+            notes = [line for lines in item_notes for line in lines]
             slide: Slide
             if with_who or with_when:
                 columns = [self.word("step")]
@@ -434,7 +452,13 @@ class _OutlineBuilder:
                 )
             sources = [t for k, st in group for t in self.from_department(st, ("next_steps", k))]
             specs.append(
-                SlideSpec(slide, "next_steps", self.dept("next_steps", group[0][0]), tuple(sources))
+                SlideSpec(
+                    slide,
+                    "next_steps",
+                    self.dept("next_steps", group[0][0]),
+                    tuple(sources),
+                    item_notes=tuple(item_notes),
+                )
             )
         return specs
 
@@ -458,7 +482,7 @@ class _OutlineBuilder:
 
     def continued(self, title: str, number: int) -> str:
         """The title of the ``number``-th slide of a split list (0 is the first)."""
-        return title if number == 0 else f"{title} ({self.word('continued')})"
+        return continued_title(title, number, self.word("continued"))
 
 
 def texts_of(value: Any, document: Document, path: KeyPath) -> list[TextSource]:

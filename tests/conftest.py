@@ -1,12 +1,29 @@
-"""Shared fixtures: a small valid project in a temporary folder."""
+"""Shared fixtures and settings: a small valid project, Hypothesis profiles, the render marker."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.helpers import minimal_project
+
+# CI runs the full property tests (HYPOTHESIS_PROFILE=ci, as .ci/run sets); locally a smaller run
+settings.register_profile(
+    "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "render: renders decks with LibreOffice or real templates (make test-render)"
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckgen.cli import cli
-from deckgen.project import department_slugs
+from deckgen.content.paths import department_slugs
 
 REPO = Path(__file__).resolve().parent.parent
 DEPARTMENTS = {

@@ -19,9 +19,9 @@ from deckgen.content.model import (
     Slide,
     TableSlide,
 )
+from deckgen.content.project import load_project
 from deckgen.content.resolve import resolve_department
 from deckgen.outline import DeckOutline, build_outline
-from deckgen.project import load_project
 from tests.helpers import MINIMAL_DEPARTMENT, MINIMAL_SETTINGS, minimal_project
 
 HEAD = "name: Vertrieb\naudience: Außendienst\n"
@@ -242,7 +242,7 @@ def test_later_benefit_slides_say_continued() -> None:
     assert titles(outline(benefits(9)), "benefits") == [
         "Ihr Nutzen",
         "Ihr Nutzen (Fortsetzung)",
-        "Ihr Nutzen (Fortsetzung)",
+        "Ihr Nutzen (Fortsetzung 2)",
     ]
 
 

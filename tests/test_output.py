@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import BuildError
-from deckgen.output import write_atomic
+from deckgen.write import write_atomic
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

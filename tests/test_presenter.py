@@ -11,8 +11,8 @@ from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from deckgen import pdf
 from deckgen.cli import cli
+from deckgen.commands import pdf
 from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
 
 SALES = "content/departments/sales.yaml"
@@ -102,6 +102,7 @@ def test_decks_have_native_sections_from_the_outline(tmp_path: Path) -> None:
     assert etree.QName(section_list[0]).localname == "sectionLst"
 
 
+@pytest.mark.render
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_build_with_pdf(tmp_path: Path) -> None:
     root = minimal_project(tmp_path / "p")
@@ -150,6 +151,7 @@ def test_explain_names_layout_and_the_line_of_every_text(tmp_path: Path) -> None
     assert err.strip() == "slide 40 does not exist; the deck has 8"
 
 
+@pytest.mark.render
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
     reason="LibreOffice or poppler-utils is not installed",

@@ -1,6 +1,8 @@
-"""Every example deck on real templates: each one LibreOffice ships, and pandoc's reference deck.
+"""Every example deck on real templates made by others: each Impress template LibreOffice ships
+(converted from .otp), pandoc's reference deck, and the PowerPoint and WPS templates in
+tests/fixtures/templates. One test per template, so a failure names its template.
 
-These run where LibreOffice (soffice) and pandoc are installed; .ci/run installs both.
+These need LibreOffice and pandoc; .ci/run installs both (make test-render).
 """
 
 from __future__ import annotations
@@ -19,44 +21,64 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckgen.cli import cli
 
+pytestmark = pytest.mark.render
+
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
 LIBREOFFICE_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
 
 
-def _example_project(root: Path) -> Path:
+def template_names() -> list[str]:
+    """Every real template of the set, as the tests name them."""
+    names = sorted(p.stem.lower() for p in LIBREOFFICE_TEMPLATES.glob("*.otp"))
+    names.append("pandoc-reference")
+    names += sorted(p.stem for p in FIXTURES.glob("*.potx"))
+    return names
+
+
+@pytest.fixture(scope="session")
+def real_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The real templates as files: LibreOffice's converted (one run), pandoc's, the fixtures."""
+    folder = tmp_path_factory.mktemp("templates")
+    soffice, pandoc = shutil.which("soffice"), shutil.which("pandoc")
+    if soffice is None or pandoc is None:
+        pytest.fail("LibreOffice and pandoc are needed for the real templates (see .ci/run)")
+    sources = sorted(LIBREOFFICE_TEMPLATES.glob("*.otp"))
+    profile = tmp_path_factory.mktemp("profile")
+    subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+         "--convert-to", "pptx", "--outdir", str(folder), *map(str, sources)],
+        check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": str(profile)},
+    )  # fmt: skip
+    found = {p.stem.lower(): p for p in folder.glob("*.pptx")}
+    reference = folder / "pandoc-reference.pptx"
+    subprocess.run(
+        [pandoc, "-o", str(reference), "--print-default-data-file", "reference.pptx"],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    found["pandoc-reference"] = reference
+    found.update({p.stem: p for p in FIXTURES.glob("*.potx")})
+    return found
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("examples")
     shutil.copy(REPO / "deckgen.yaml", root / "deckgen.yaml")
     shutil.copytree(REPO / "content", root / "content")
     return root
 
 
 @pytest.fixture(scope="module")
-def real_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Real templates as .pptx files: LibreOffice's, converted, and pandoc's reference deck."""
-    folder = tmp_path_factory.mktemp("templates")
-    found: dict[str, Path] = {}
-    soffice = shutil.which("soffice")
-    if soffice and LIBREOFFICE_TEMPLATES.is_dir():
-        sources = sorted(LIBREOFFICE_TEMPLATES.glob("*.otp"))
-        profile = tmp_path_factory.mktemp("profile")
-        subprocess.run(
-            [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-             "--convert-to", "pptx", "--outdir", str(folder), *map(str, sources)],
-            check=True, capture_output=True, timeout=600,
-            env={**os.environ, "HOME": str(profile)},
-        )  # fmt: skip
-        found.update({p.stem.lower(): p for p in folder.glob("*.pptx")})
-        assert len(found) == len(sources)
-    pandoc = shutil.which("pandoc")
-    if pandoc:
-        reference = folder / "pandoc-reference.pptx"
-        subprocess.run(
-            [pandoc, "-o", str(reference), "--print-default-data-file", "reference.pptx"],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
-        found["pandoc-reference"] = reference
-    if not found:
-        pytest.skip("neither LibreOffice nor pandoc is installed")
-    return found
+def expected(project: Path) -> dict[str, int]:
+    """Slides of each example deck on the built-in theme, less continuation slides."""
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "build", "--all", "--out", str(project / "ref")]
+    )
+    assert result.exit_code == 0, result.output
+    counts = {p.stem: own_slides(Presentation(str(p))) for p in (project / "ref").glob("*.pptx")}
+    assert len(counts) == 7
+    return counts
 
 
 def own_slides(deck: Any) -> int:
@@ -64,7 +86,7 @@ def own_slides(deck: Any) -> int:
     return sum(
         1
         for slide in deck.slides
-        if slide.shapes.title is None or "(Fortsetzung)" not in slide.shapes.title.text_frame.text
+        if slide.shapes.title is None or "(Fortsetzung" not in slide.shapes.title.text_frame.text
     )
 
 
@@ -79,46 +101,31 @@ def empty_placeholders(deck: Any) -> list[tuple[int, str]]:
     return empty
 
 
-def test_every_department_builds_on_every_real_template(
-    real_templates: dict[str, Path], tmp_path: Path
+@pytest.mark.parametrize("name", template_names())
+def test_every_department_builds_on_the_template(
+    name: str, real_templates: dict[str, Path], project: Path, expected: dict[str, int]
 ) -> None:
-    project = _example_project(tmp_path)
     runner = CliRunner()
-    reference = runner.invoke(
-        cli, ["--project", str(project), "build", "--all", "--out", str(project / "ref")]
+    imported = runner.invoke(
+        cli,
+        ["--project", str(project), "theme", "import", str(real_templates[name]), "--name", name],
     )
-    assert reference.exit_code == 0, reference.output
-    expected = {p.stem: own_slides(Presentation(str(p))) for p in (project / "ref").glob("*.pptx")}
-    assert len(expected) == 7
-    for name, template in sorted(real_templates.items()):
-        result = runner.invoke(
-            cli, ["--project", str(project), "theme", "import", str(template), "--name", name]
+    assert imported.exit_code == 0, imported.output
+    out = project / "decks" / name
+    built = runner.invoke(
+        cli, ["--project", str(project), "build", "--all", "--theme", name, "--out", str(out)]
+    )
+    assert built.exit_code == 0, built.output
+    for slug, count in expected.items():
+        deck = Presentation(str(out / f"{slug}.pptx"))
+        assert own_slides(deck) == count, slug
+        assert empty_placeholders(deck) == [], slug
+        texts = "\n".join(
+            shape.text_frame.text
+            for slide in deck.slides
+            for shape in slide.shapes
+            if shape.has_text_frame
         )
-        assert result.exit_code == 0, (name, result.output)
-        result = runner.invoke(
-            cli,
-            [
-                "--project",
-                str(project),
-                "build",
-                "--all",
-                "--theme",
-                name,
-                "--out",
-                str(project / name),
-            ],
-        )
-        assert result.exit_code == 0, (name, result.output)
-        for slug, count in expected.items():
-            deck = Presentation(str(project / name / f"{slug}.pptx"))
-            assert own_slides(deck) == count, (name, slug)
-            assert empty_placeholders(deck) == [], (name, slug)
-            texts = "\n".join(
-                shape.text_frame.text
-                for slide in deck.slides
-                for shape in slide.shapes
-                if shape.has_text_frame
-            )
-            assert "Fragen?" in texts, (name, slug)
-        audit = validate_pptx(str(project / name / "sales.pptx"))
-        assert [e.description for e in audit.errors] == [], name
+        assert "Fragen?" in texts, slug
+    audit = validate_pptx(str(out / "sales.pptx"))
+    assert [e.description for e in audit.errors] == []

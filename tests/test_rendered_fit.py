@@ -13,12 +13,15 @@ from pptx import Presentation
 from pptx.util import Emu, Pt
 
 from deckgen.cli import cli
-from deckgen.measure import ParagraphStyle, text_height
-from deckgen.render.inspect import drop_slides
+from deckgen.paginate.measure import ParagraphStyle, text_height
+from deckgen.render.oxml import drop_slides
 from deckgen.theme import BUILTIN_THEMES
 from tests.rendered import pdf_words, render_pdfs, tools_missing, words_outside
 
-pytestmark = pytest.mark.skipif(bool(tools_missing()), reason=tools_missing() or "ok")
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(bool(tools_missing()), reason=tools_missing() or "ok"),
+]
 
 REPO = Path(__file__).resolve().parent.parent
 STRESS = Path(__file__).parent / "fixtures" / "stress"
@@ -77,7 +80,8 @@ def test_measurement_agrees_with_libreoffice(tmp_path: Path) -> None:
         frame = box.text_frame
         frame.word_wrap = True
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        from deckgen.render.text import Para, write_paragraphs
+        from deckgen.paginate.geometry import Para
+        from deckgen.render.text import write_paragraphs
 
         write_paragraphs(frame, [Para(text)], "de-DE")
         for run in frame.paragraphs[0].runs:

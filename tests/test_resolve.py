@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from deckgen.content.project import load_project
 from deckgen.content.resolve import ResolvedDepartment, resolve_department
-from deckgen.project import load_project
 from tests.helpers import MINIMAL_SETTINGS, minimal_project
 
 SALES = "content/departments/sales.yaml"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from deckgen.cli import cli
-from deckgen.schema import SCHEMA_FILES, schema_for, undescribed
+from deckgen.commands.schema import SCHEMA_FILES, schema_for, undescribed
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = [

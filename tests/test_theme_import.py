@@ -13,8 +13,8 @@ from PIL import Image
 from pptx import Presentation
 
 from deckgen.cli import cli
-from deckgen.layouts import LayoutInfo, PlaceholderInfo, guess_mapping
 from deckgen.theme import BUILTIN_THEMES
+from deckgen.theme.layouts import LayoutInfo, PlaceholderInfo, guess_mapping
 
 MODERN_TEMPLATE = BUILTIN_THEMES / "modern" / "template.pptx"
 

@@ -19,10 +19,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from deckgen.content.loader import NOT_IN_XML, Document, KeyPath, dotted
 from deckgen.content.model import Department, Settings, Shared
+from deckgen.content.project import DepartmentFile, Project
 from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
 from deckgen.locale import format_date
-from deckgen.project import DepartmentFile, Project
 
 _MARKERS = ("{{", "{%", "{#")
 

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.diff import SlideText
-from deckgen.render.inspect import read_template
+from deckgen.render.package import read_template
+
+
+@dataclass(frozen=True)
+class SlideText:
+    """What one slide says: its layout, title and the lines of everything else."""
+
+    layout: str
+    title: str
+    lines: list[str]
+
+    def all_lines(self) -> list[str]:
+        """The title first, then the rest."""
+        return [f"title: {self.title}", *self.lines]
 
 
 def deck_texts(path: Path) -> list[SlideText]:

@@ -1,23 +1,30 @@
-"""Open a theme's template with python-pptx and check the theme's mapping against its layouts."""
+"""A theme's template: opened for a deck, checked against the theme's mapping, and measured.
+
+:func:`template_geometry` reads, once per template, what pagination needs as plain data: the
+frame of every field of every kind's layout and how each text placeholder sets its text.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
 from deckgen.errors import suggest
-from deckgen.render.inspect import (
-    NotAPresentation,
-    drop_slides,
-    ensure_view_props,
-    read_template,
+from deckgen.paginate.geometry import (
+    Frame,
+    KindFrames,
+    Rect,
+    TemplateGeometry,
+    TextSetting,
+    points,
 )
+from deckgen.render import oxml
+from deckgen.render.package import NotAPresentation, read_template
 from deckgen.theme import Theme, theme_error
+
+DRAWN_FIELDS = {"figures", "chart", "table", "image"}  # frames deckgen draws in, not text
 
 
 @dataclass
@@ -29,72 +36,25 @@ class KindLayout:
 
 
 def open_template(theme: Theme) -> Any:
-    """The theme's template as a python-pptx Presentation, with any slides it carried removed."""
+    """The theme's template as a python-pptx Presentation, ready for slides: no sample slides,
+    the theme's colours and fonts in its theme part."""
     try:
         presentation = read_template(theme.template)
     except NotAPresentation as e:
         reason = e.message.split(": ", 1)[-1]
         raise theme_error(theme, ("template",), f"'{theme.template.name}': {reason}") from e
-    drop_slides(presentation)
-    ensure_view_props(presentation)
-    _count_partnames(presentation.part.package)
-    if theme.manifest.colors or theme.manifest.fonts.major or theme.manifest.fonts.minor:
-        _restyle(presentation, theme)
+    oxml.drop_slides(presentation)
+    oxml.ensure_view_props(presentation)
+    oxml.count_partnames(presentation.part.package)
+    manifest = theme.manifest
+    if manifest.colors or manifest.fonts.major or manifest.fonts.minor:
+        oxml.restyle_theme(
+            presentation,
+            {str(k): v for k, v in manifest.colors.items()},
+            manifest.fonts.major,
+            manifest.fonts.minor,
+        )
     return presentation
-
-
-def _count_partnames(package: Any) -> None:
-    """Give the package a quick way to name new parts.
-
-    python-pptx walks every part of the package to name each new one (a notes slide, a chart),
-    which makes a deck's cost grow with the square of its slides. Parts are only added while
-    deckgen builds a deck, so counting per name pattern gives the same names.
-    """
-    used = {str(part.partname) for part in package.iter_parts()}
-    counters: dict[str, int] = {}
-
-    def next_partname(tmpl: str) -> PackURI:
-        number = counters.get(tmpl, 0) + 1
-        while tmpl % number in used:
-            number += 1
-        counters[tmpl] = number
-        used.add(tmpl % number)
-        return PackURI(tmpl % number)
-
-    package.next_partname = next_partname
-
-
-def _restyle(presentation: Any, theme: Theme) -> None:
-    """Put the theme's own colours and fonts into the template's theme part."""
-    for rel in presentation.slide_master.part.rels.values():
-        if not rel.reltype.endswith("/theme"):
-            continue
-        part = rel.target_part
-        root = etree.fromstring(part.blob)
-        scheme = root.find(".//" + qn("a:clrScheme"))
-        for name, value in theme.manifest.colors.items():
-            slot = scheme.find(qn(f"a:{name}")) if scheme is not None else None
-            if slot is None:
-                continue
-            for child in list(slot):
-                slot.remove(child)
-            etree.SubElement(slot, qn("a:srgbClr")).set("val", value.lstrip("#").upper())
-        for role, typeface in (
-            ("majorFont", theme.manifest.fonts.major),
-            ("minorFont", theme.manifest.fonts.minor),
-        ):
-            latin = root.find(f".//{qn('a:' + role)}/{qn('a:latin')}")
-            if typeface and latin is not None:
-                latin.set("typeface", typeface)
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _drop_slides(presentation: Any) -> None:
-    """Remove the sample slides a template may carry."""
-    id_list = presentation.slides._sldIdLst
-    for slide_id in list(id_list):
-        presentation.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
 
 
 def resolve_layouts(theme: Theme, presentation: Any, kinds: set[str]) -> dict[str, KindLayout]:
@@ -126,3 +86,67 @@ def resolve_layouts(theme: Theme, presentation: Any, kinds: set[str]) -> dict[st
                 )
         resolved[kind] = KindLayout(layout, dict(mapping.placeholders))
     return resolved
+
+
+_GEOMETRY: dict[tuple[Any, ...], TemplateGeometry] = {}
+
+
+def template_geometry(theme: Theme, kinds: set[str]) -> TemplateGeometry:
+    """What the theme's template offers the slide kinds in ``kinds``, read once per process."""
+    stat = theme.template.stat()
+    key = (
+        str(theme.template),
+        stat.st_mtime_ns,
+        stat.st_size,
+        theme.manifest.model_dump_json(),
+        tuple(sorted(kinds)),
+    )
+    if key not in _GEOMETRY:
+        presentation = open_template(theme)
+        _GEOMETRY[key] = geometry_of(presentation, resolve_layouts(theme, presentation, kinds))
+    return _GEOMETRY[key]
+
+
+def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGeometry:
+    """The geometry of an opened template for the resolved layouts."""
+    fonts = oxml.colours_and_fonts(presentation)[1]
+    width, height = int(presentation.slide_width), int(presentation.slide_height)
+    kinds = {}
+    for kind, kind_layout in layouts.items():
+        by_idx = {p.placeholder_format.idx: p for p in list(kind_layout.layout.placeholders)}
+        fields = {
+            name: _frame(by_idx[idx], fonts, text=name not in DRAWN_FIELDS)
+            for name, idx in kind_layout.placeholders.items()
+        }
+        title = fields.get("title")
+        kinds[kind] = KindFrames(
+            kind_layout.layout.name, fields, _content_area(width, height, title)
+        )
+    return TemplateGeometry(width, height, fonts, kinds)
+
+
+def _frame(placeholder: Any, fonts: dict[str, str], text: bool) -> Frame:
+    rect = Rect(
+        int(placeholder.left or 0),
+        int(placeholder.top or 0),
+        int(placeholder.width or 0),
+        int(placeholder.height or 0),
+    )
+    if not text:
+        return Frame(rect)
+    insets = oxml.insets(oxml.inheritance_chain(placeholder))
+    setting = TextSetting(
+        width=points(rect.width - insets["lIns"] - insets["rIns"]),
+        height=points(rect.height - insets["tIns"] - insets["bIns"]),
+        levels=tuple(oxml.level_styles(placeholder, fonts)),
+    )
+    return Frame(rect, setting)
+
+
+def _content_area(width: int, height: int, title: Frame | None) -> Rect:
+    """Where content goes when the layout has no placeholder for it: below the title."""
+    top = height // 5
+    if title is not None:
+        top = max(top, title.rect.bottom + height // 40)
+    bottom = height - height // 9
+    return Rect(width // 16, top, width - width // 8, max(bottom - top, height // 3))

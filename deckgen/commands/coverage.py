@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.build import outline_department
-from deckgen.project import load_project_strict
+from deckgen.build.pipeline import paginate_department
+from deckgen.content.project import load_project_strict
 
 COLUMNS = ("benefits", "concerns", "examples", "metrics", "next_steps", "contact", "notes")
 GAP_WORDS = {
@@ -44,7 +44,7 @@ def coverage(root: Path) -> list[Row]:
     for slug, department_file in project.departments.items():
         department = department_file.department
         metrics = department.metrics
-        outline = outline_department(project, slug)
+        outline = paginate_department(project, slug)[0].outline
         # agenda and section headers speak for themselves; every other slide wants notes
         talking = [spec for spec in outline.slides if spec.kind not in ("agenda", "section")]
         with_notes = sum(1 for spec in talking if spec.slide.notes)

@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class SlideText:
-    """What one slide says: its layout, title and the lines of everything else."""
-
-    layout: str
-    title: str
-    lines: list[str]
-
-    def all_lines(self) -> list[str]:
-        """The title first, then the rest."""
-        return [f"title: {self.title}", *self.lines]
+from deckgen.render.read import SlideText
 
 
 def diff_decks(old: list[SlideText], new: list[SlideText]) -> list[str]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from deckgen.commands.pdf import to_pdf
 from deckgen.errors import BuildError
-from deckgen.pdf import to_pdf
 
 POPPLER_HINT = (
     "pdftoppm is not installed; install it (Debian/Ubuntu: apt-get install poppler-utils, "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.build import choose_theme, outline_department
+from deckgen.build.pipeline import paginate_department
+from deckgen.content.project import load_project
 from deckgen.errors import ContentError, DeckgenError, SourceError
-from deckgen.project import load_project
 
 
 def validate_project(root: Path) -> int:
@@ -15,8 +15,7 @@ def validate_project(root: Path) -> int:
     found: list[SourceError] = [e for errs in errors.values() for e in errs]
     for slug in project.departments:
         try:
-            outline_department(project, slug)
-            choose_theme(project, slug, None)
+            paginate_department(project, slug)
         except ContentError as e:
             found.extend(e.errors)
         except SourceError as e:

@@ -1,37 +1,23 @@
-"""Find the content repo, load deckgen.yaml, the shared content and the department files."""
+"""Load a content repo: deckgen.yaml, the shared content and the department files, checked."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.content.images import check_image, image_slides
 from deckgen.content.loader import Document, KeyPath, dotted, load_document
 from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared, Slide
+from deckgen.content.paths import (
+    DEPARTMENTS_DIR,
+    SETTINGS_FILE,
+    SHARED_FILE,
+    SLUG,
+    department_slugs,
+    not_a_slug,
+)
 from deckgen.content.validate import validate
-from deckgen.errors import ContentError, ErrorCollector, ProjectNotFound, SourceError, suggest
-
-SETTINGS_FILE = "deckgen.yaml"
-SHARED_FILE = Path("content") / "shared.yaml"
-DEPARTMENTS_DIR = Path("content") / "departments"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The folder holding deckgen.yaml: ``start`` itself, or searched upwards from the cwd."""
-    here = (start or Path.cwd()).resolve()
-    if start is not None:
-        if (here / SETTINGS_FILE).is_file():
-            return here
-        raise ProjectNotFound(f"{here}: no {SETTINGS_FILE} in this folder")
-    for folder in (here, *here.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
-    raise ProjectNotFound(
-        f"no {SETTINGS_FILE} here or in any folder above {here}; "
-        "run deckgen inside a content repo or pass --project DIR"
-    )
+from deckgen.errors import ContentError, ErrorCollector, SourceError, suggest
 
 
 @dataclass
@@ -58,14 +44,6 @@ class Project:
     def section_names(self) -> list[str]:
         """Every name an outline entry may use."""
         return [*BUILTIN_SECTIONS, *self.shared.sections]
-
-
-def department_slugs(root: Path) -> list[str]:
-    """The slugs of all department files, sorted."""
-    folder = root / DEPARTMENTS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.glob("*.yaml") if not p.name.startswith("."))
 
 
 def load_project(
@@ -126,11 +104,6 @@ def _load(path: Path, errors: ErrorCollector) -> Document | None:
     except SourceError as e:
         errors.add(e)
         return None
-
-
-def not_a_slug(slug: str) -> str:
-    """What is wrong with a department name that is not a slug."""
-    return f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'"
 
 
 def load_department(project: Project, slug: str) -> tuple[DepartmentFile | None, list[SourceError]]:

@@ -65,10 +65,8 @@ def common_key(root: Path, options: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def output_folder(root: Path, out: Path | None) -> Path:
-    """Where the decks go: --out, else ``output:`` of deckgen.yaml (read without validating)."""
-    if out is not None:
-        return out
+def output_folder_of(root: Path) -> Path:
+    """Where the decks go by ``output:`` of deckgen.yaml (read without validating)."""
     import yaml
 
     try:

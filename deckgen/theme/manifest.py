@@ -1,4 +1,4 @@
-"""Themes: a folder with ``theme.yaml`` (the manifest) and a PowerPoint template.
+"""Theme manifests: a folder with ``theme.yaml`` (the manifest) and a PowerPoint template.
 
 The manifest maps every slide kind to a layout of the template, by name, and says which
 placeholder (by idx) takes which field of the slide. Project themes (``<project>/themes/<name>/``)
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from deckgen.content.loader import Document, dotted, load_document
-from deckgen.content.model import Model
+from deckgen.content.model import FitPolicy, Model
 from deckgen.content.validate import validate
 from deckgen.errors import ContentError, Location, SourceError, ThemeError, suggest
 
@@ -62,7 +62,7 @@ class ThemeManifest(Model):
     colors: dict[SchemeColour, Hex] = Field(default_factory=dict)
     fonts: Fonts = Field(default_factory=Fonts)
     logo: Logo | None = None
-    fit: Literal["split", "shrink", "warn", "error"] | None = None
+    fit: FitPolicy | None = None
     min_font_size: float = Field(default=12.0, ge=4, le=40)
     kinds: dict[str, KindMapping] = Field(default_factory=dict)
 

@@ -1,7 +1,8 @@
-"""Read a PowerPoint template as it is: its layouts, placeholders, colours and fonts.
+"""Read PowerPoint files: a template or a deck as a python-pptx Presentation, and its layouts.
 
-Also makes a template usable: a .potx becomes a presentation python-pptx can open, sample
-slides are dropped, and placeholders that share an idx (LibreOffice writes none) get their own.
+A .potx becomes a presentation python-pptx can open; encrypted files, old .ppt files and zip
+bombs are refused with a message; placeholders that share an idx (LibreOffice writes none) can
+be given their own.
 """
 
 from __future__ import annotations
@@ -12,17 +13,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
-from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
 
 from deckgen.errors import DeckgenError
-from deckgen.layouts import LayoutInfo, PlaceholderInfo
+from deckgen.render.oxml import set_placeholder_idx, type_name
+from deckgen.theme.layouts import TITLE_TYPES, LayoutInfo, PlaceholderInfo
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_TYPE = (
@@ -93,37 +89,6 @@ def _as_presentation(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def drop_slides(presentation: Any) -> int:
-    """Remove the sample slides a template carries; return how many there were."""
-    id_list = presentation.slides._sldIdLst
-    slides = list(id_list)
-    for slide_id in slides:
-        presentation.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
-    return len(slides)
-
-
-_VIEW_PROPS = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
-    b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
-)
-
-
-def ensure_view_props(presentation: Any) -> None:
-    """Give the presentation a view-properties part: PowerPoint offers to repair a file without.
-
-    LibreOffice writes none when it saves a .pptx.
-    """
-    part = presentation.part
-    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
-        return
-    view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, _VIEW_PROPS)
-    part.relate_to(view, RT.VIEW_PROPS)
-
-
 def give_placeholders_own_idx(presentation: Any) -> int:
     """Give every placeholder of a layout an idx of its own; return how many were changed."""
     changed = 0
@@ -132,17 +97,13 @@ def give_placeholders_own_idx(presentation: Any) -> int:
         next_idx = 100
         for placeholder in layout.placeholders:
             idx = placeholder.placeholder_format.idx
-            is_title = str(placeholder.placeholder_format.type).split()[0] in (
-                "TITLE",
-                "CENTER_TITLE",
-                "VERTICAL_TITLE",
-            )
+            is_title = type_name(placeholder) in TITLE_TYPES
             if (idx == 0 and is_title and 0 not in seen) or (idx not in seen and idx != 0):
                 seen.add(idx)
                 continue
             while next_idx in seen:
                 next_idx += 1
-            placeholder._element.find(".//" + qn("p:ph")).set("idx", str(next_idx))
+            set_placeholder_idx(placeholder, next_idx)
             seen.add(next_idx)
             changed += 1
     return changed
@@ -155,7 +116,7 @@ def layouts_of(presentation: Any) -> list[LayoutInfo]:
         placeholders = tuple(
             PlaceholderInfo(
                 idx=p.placeholder_format.idx,
-                type=str(p.placeholder_format.type).split()[0],
+                type=type_name(p),
                 name=p.name,
                 left=int(p.left or 0),
                 top=int(p.top or 0),
@@ -166,32 +127,6 @@ def layouts_of(presentation: Any) -> list[LayoutInfo]:
         )
         result.append(LayoutInfo(layout.name, placeholders))
     return result
-
-
-def theme_part_xml(presentation: Any) -> Any:
-    """The XML of the theme part the slide master uses."""
-    for rel in presentation.slide_master.part.rels.values():
-        if rel.reltype.endswith("/theme"):
-            return etree.fromstring(rel.target_part.blob)
-    raise NotAPresentation("the template has no theme part")
-
-
-def colours_and_fonts(presentation: Any) -> tuple[dict[str, str], dict[str, str]]:
-    """The colour scheme (name -> RRGGBB) and the heading and body fonts of the theme part."""
-    root = theme_part_xml(presentation)
-    colours: dict[str, str] = {}
-    scheme = root.find(".//" + qn("a:clrScheme"))
-    if scheme is not None:
-        for slot in scheme:
-            name = etree.QName(slot).localname
-            value = slot[0].get("val") or slot[0].get("lastClr") or ""
-            colours[name] = value.upper()
-    fonts = {}
-    for role, tag in (("major", "a:majorFont"), ("minor", "a:minorFont")):
-        latin = root.find(f".//{qn(tag)}/{qn('a:latin')}")
-        if latin is not None:
-            fonts[role] = latin.get("typeface", "")
-    return colours, fonts
 
 
 def save(presentation: Any, path: Path) -> None:

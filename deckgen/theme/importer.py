@@ -8,8 +8,8 @@ from pathlib import Path
 
 from deckgen.content.model import SLIDE_KINDS
 from deckgen.errors import DeckgenError
-from deckgen.layouts import Guess, guess_mapping
-from deckgen.theme import MANIFEST
+from deckgen.theme.layouts import Guess, guess_mapping
+from deckgen.theme.manifest import MANIFEST
 
 TEMPLATE_NAME = "template.pptx"
 
@@ -28,23 +28,23 @@ class ImportReport:
 
 def import_theme(source: Path, name: str, themes_folder: Path, force: bool = False) -> ImportReport:
     """Copy ``source`` into ``themes_folder/name`` as a theme, with a guessed theme.yaml."""
-    from deckgen.render import inspect
+    from deckgen.render import oxml, package
 
     if not name or not name.replace("-", "").replace("_", "").isalnum():
         raise DeckgenError(f"theme name '{name}': use letters, digits, '-' and '_'")
     folder = themes_folder / name
     if folder.exists() and not force:
         raise DeckgenError(f"{folder} exists already; choose another --name or pass --force")
-    presentation = inspect.read_template(source)
-    removed = inspect.drop_slides(presentation)
-    renumbered = inspect.give_placeholders_own_idx(presentation)
-    inspect.ensure_view_props(presentation)
-    layouts = inspect.layouts_of(presentation)
+    presentation = package.read_template(source)
+    removed = oxml.drop_slides(presentation)
+    renumbered = package.give_placeholders_own_idx(presentation)
+    oxml.ensure_view_props(presentation)
+    layouts = package.layouts_of(presentation)
     guess = guess_mapping(layouts)
-    colours, fonts = inspect.colours_and_fonts(presentation)
+    colours, fonts = oxml.colours_and_fonts(presentation)
     if folder.exists():
         shutil.rmtree(folder)
-    inspect.save(presentation, folder / TEMPLATE_NAME)
+    package.save(presentation, folder / TEMPLATE_NAME)
     report = ImportReport(folder, guess, removed, renumbered, colours, fonts)
     (folder / MANIFEST).write_text(manifest_text(name, source, report), encoding="utf-8")
     return report

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from deckgen.errors import DeckgenError
-from deckgen.outline import DeckOutline
-from deckgen.theme import Theme
+from deckgen.paginate import PaginatedDeck
 
 
-def explain(outline: DeckOutline, theme: Theme, only: int | None = None) -> list[str]:
+def explain(deck: PaginatedDeck, only: int | None = None) -> list[str]:
     """Lines describing each slide (or only slide number ``only``) and its sources."""
-    if only is not None and not 1 <= only <= len(outline.slides):
-        raise DeckgenError(f"slide {only} does not exist; the deck has {len(outline.slides)}")
+    count = len(deck.pages)
+    if only is not None and not 1 <= only <= count:
+        raise DeckgenError(f"slide {only} does not exist; the deck has {count}")
     lines: list[str] = []
-    for number, spec in enumerate(outline.slides, start=1):
-        if only is not None and number != only:
+    for page in deck.pages:
+        if only is not None and page.number != only:
             continue
-        mapping = theme.mapping(spec.kind)
-        layout = mapping.layout if mapping else "(no layout in this theme)"
+        spec = page.spec
         lines.append(
-            f"slide {number}: {spec.kind}, layout '{layout}', section '{spec.section}', "
-            f"from {spec.origin}"
+            f"slide {page.number}: {spec.kind}, layout '{page.layout}', "
+            f"section '{spec.section}', from {spec.origin}"
         )
         if spec.overrides_shared:
             lines.append(f"  the department overrides the shared section '{spec.section}'")

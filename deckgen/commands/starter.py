@@ -8,9 +8,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from deckgen.commands.schema import write_schemas
+from deckgen.content.paths import DEPARTMENTS_DIR, SLUG, not_a_slug
 from deckgen.errors import DeckgenError
-from deckgen.project import DEPARTMENTS_DIR, SLUG, not_a_slug
-from deckgen.schema import write_schemas
 from deckgen.theme import BUILTIN_THEMES
 
 SETTINGS = """\

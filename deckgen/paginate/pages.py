@@ -1,0 +1,333 @@
+"""Paginate: measure every text of an outline against its layout, split or shrink what does
+not fit, and return the final outline that every command reads.
+
+The fit policy (split, shrink, warn, error) is decided here and only here
+(:func:`effective_policy`): a slide's ``fit:``, else the theme's, else deckgen.yaml's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from deckgen.content import model
+from deckgen.content.model import FitPolicy, NoteLine, Notes
+from deckgen.errors import ContentError, SourceError
+from deckgen.outline import DeckOutline, SlideSpec, continued_title, even_groups
+from deckgen.paginate.drawn import (
+    FiguresFit,
+    TableFit,
+    card_size,
+    column_widths,
+    figures_fit,
+    table_fit,
+    table_fits,
+    table_rows,
+)
+from deckgen.paginate.fields import field_texts, point_paras
+from deckgen.paginate.geometry import (
+    KindFrames,
+    Para,
+    Rect,
+    TemplateGeometry,
+    TextSetting,
+    emu,
+)
+
+SHRINK_STEP = 0.05
+SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
+CAPTION_MIN_HEIGHT = 30.0  # points
+DRAWN_FIELDS = {"key_figures": "figures", "chart": "chart", "table": "table", "image": "image"}
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FitRules:
+    """The deck-wide inputs of fitting: policies, smallest size, words for continued slides."""
+
+    settings_policy: FitPolicy = "split"  # fit: of deckgen.yaml
+    theme_policy: FitPolicy | None = None  # fit: of the theme
+    min_size: float = 12.0
+    continued: str = "continued"
+    continued_note: str = "continued from slide {number}"
+
+
+def effective_policy(slide: model.Slide, rules: FitRules) -> FitPolicy:
+    """What to do when a slide's text does not fit: its own ``fit:``, the theme's, the project's."""
+    return slide.fit or rules.theme_policy or rules.settings_policy
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide of the final deck: its outline entry and everything measured for it."""
+
+    number: int
+    spec: SlideSpec
+    layout: str
+    texts: dict[str, list[Para]]  # field -> paragraphs, sized where text shrinks
+    frame: Rect | None = None  # where the figures, chart, table or picture are drawn
+    caption: list[Para] = field(default_factory=list)  # drawn under it (no caption field)
+    caption_frame: Rect | None = None
+    table: TableFit | None = None
+    figures: FiguresFit | None = None
+
+
+@dataclass(frozen=True)
+class PaginatedDeck:
+    """The final outline (continuation slides included), a page per slide, and warnings."""
+
+    outline: DeckOutline
+    pages: list[Page]
+    warnings: list[SourceError]
+
+
+def paginate(outline: DeckOutline, geometry: TemplateGeometry, rules: FitRules) -> PaginatedDeck:
+    """Measure, split and shrink; raise ContentError for text the ``error`` policy rejects."""
+    pager = _Pager(geometry, rules)
+    specs: list[SlideSpec] = []
+    for spec in outline.slides:
+        specs.extend(pager.split(spec, first_number=len(specs) + 1))
+    pages = [pager.page(number, spec) for number, spec in enumerate(specs, start=1)]
+    if pager.errors:
+        raise ContentError(pager.errors)
+    return PaginatedDeck(replace(outline, slides=specs), pages, pager.warnings)
+
+
+class _Pager:
+    def __init__(self, geometry: TemplateGeometry, rules: FitRules) -> None:
+        self.geometry = geometry
+        self.rules = rules
+        self.warnings: list[SourceError] = []
+        self.errors: list[SourceError] = []
+
+    def frames(self, spec: SlideSpec) -> KindFrames:
+        return self.geometry.kinds[spec.kind]
+
+    # -- splitting -------------------------------------------------------------------------------
+
+    def split(self, spec: SlideSpec, first_number: int) -> list[SlideSpec]:
+        """A bullets or table slide that does not fit, as slides that each fit (policy split)."""
+        slide = spec.slide
+        if effective_policy(slide, self.rules) != "split":
+            return [spec]
+        if isinstance(slide, model.BulletsSlide):
+            groups = self._point_groups(spec, slide)
+        elif isinstance(slide, model.TableSlide):
+            groups = self._row_groups(spec, slide)
+        else:
+            return [spec]
+        if len(groups) == 1:
+            return [spec]
+        return _parts(spec, groups, self.rules, first_number)
+
+    def _point_groups(self, spec: SlideSpec, slide: model.BulletsSlide) -> list[list[int]]:
+        setting = self._setting(spec, "body")
+        indexes = list(range(len(slide.points)))
+        if setting is None:
+            return [indexes]
+
+        def fits(group: list[int], scale: float = 1.0) -> bool:
+            paras = point_paras([slide.points[i] for i in group])
+            return setting.fits(paras, scale) and (
+                scale == 1.0 or setting.smallest_size(paras) * scale >= self.rules.min_size
+            )
+
+        return _groups(indexes, fits)
+
+    def _row_groups(self, spec: SlideSpec, slide: model.TableSlide) -> list[list[int]]:
+        frame, _, _ = self._drawn_frame(spec, "table", "")
+        rows = table_rows(slide)
+        widths = column_widths([list(slide.columns), *rows], frame.width)
+        family = self.geometry.body_font
+
+        def fits(group: list[int], scale: float = 1.0) -> bool:
+            if scale != 1.0:
+                return False  # tables shrink by themselves, down to their smallest size
+            chunk = [rows[i] for i in group]
+            fit = table_fit(list(slide.columns), chunk, widths, frame.height, family)
+            return table_fits(fit, frame.height, self.rules.min_size)
+
+        return _groups(list(range(len(rows))), fits)
+
+    # -- measuring one slide ---------------------------------------------------------------------
+
+    def _setting(self, spec: SlideSpec, name: str) -> TextSetting | None:
+        found = self.frames(spec).fields.get(name)
+        return found.text if found is not None else None
+
+    def page(self, number: int, spec: SlideSpec) -> Page:
+        frames = self.frames(spec)
+        texts = field_texts(spec.slide, frames.has)
+        for name, paras in texts.items():
+            setting = self._setting(spec, name)
+            if setting is not None:
+                texts[name] = self._fit_text(spec, number, name, paras, setting)
+        page = Page(number, spec, frames.layout, texts)
+        drawn = DRAWN_FIELDS.get(spec.kind)
+        if drawn is None:
+            return page
+        caption = str(getattr(spec.slide, "caption", ""))
+        frame, caption_paras, caption_frame = self._drawn_frame(spec, drawn, caption)
+        page = replace(page, frame=frame, caption=caption_paras, caption_frame=caption_frame)
+        if isinstance(spec.slide, model.TableSlide):
+            return replace(page, table=self._table(spec, number, spec.slide, frame))
+        if isinstance(spec.slide, model.KeyFiguresSlide):
+            return replace(page, figures=self._figures(spec, number, spec.slide, frame))
+        return page
+
+    def _drawn_frame(
+        self, spec: SlideSpec, name: str, caption: str
+    ) -> tuple[Rect, list[Para], Rect | None]:
+        """Where a drawn field goes; a caption without a field of its own takes the foot."""
+        frames = self.frames(spec)
+        own = frames.fields.get(name)
+        rect = own.rect if own is not None else frames.content_area
+        if not caption.strip() or frames.has("caption"):
+            return rect, [], None
+        foot = max(rect.height // 8, emu(CAPTION_MIN_HEIGHT))
+        upper, strip = rect.foot(foot)
+        return upper, [Para(line) for line in _caption_lines(caption)], strip
+
+    def _fit_text(
+        self, spec: SlideSpec, number: int, name: str, paras: list[Para], setting: TextSetting
+    ) -> list[Para]:
+        if setting.fits(paras):
+            return paras
+        what = f"slide {number}: the {name.replace('_', ' ')}"
+        policy = effective_policy(spec.slide, self.rules)
+        if policy in ("warn", "error"):
+            self._tell(spec, policy, f"{what} does not fit its box")
+            return paras
+        scale = _largest_scale(setting, paras, self.rules.min_size)
+        if scale is None:
+            scale = self.rules.min_size / setting.smallest_size(paras)
+            self.warnings.append(
+                SourceError(
+                    spec.origin,
+                    f"{what} does not fit its box even at {self.rules.min_size:g} pt; shorten it",
+                )
+            )
+        return [_sized(p, setting, scale) for p in paras]
+
+    def _table(
+        self, spec: SlideSpec, number: int, slide: model.TableSlide, frame: Rect
+    ) -> TableFit:
+        rows = table_rows(slide)
+        widths = column_widths([list(slide.columns), *rows], frame.width)
+        fit = table_fit(list(slide.columns), rows, widths, frame.height, self.geometry.body_font)
+        if not table_fits(fit, frame.height, self.rules.min_size):
+            policy = effective_policy(slide, self.rules)
+            if policy in ("warn", "error"):
+                self._tell(spec, policy, f"slide {number}: the table does not fit its box")
+            else:
+                self.warnings.append(
+                    SourceError(
+                        spec.origin,
+                        f"slide {number}: the table does not fit its box even at {fit.size} pt; "
+                        "shorten it or split it",
+                    )
+                )
+        return fit
+
+    def _figures(
+        self, spec: SlideSpec, number: int, slide: model.KeyFiguresSlide, frame: Rect
+    ) -> FiguresFit:
+        card_w, card_h = card_size(len(slide.figures), frame.width, frame.height)
+        fit = figures_fit(list(slide.figures), card_w, card_h, self.geometry.body_font)
+        if not fit.fits:
+            policy = effective_policy(slide, self.rules)
+            message = f"slide {number}: the key figures do not fit their cards"
+            if policy in ("warn", "error"):
+                self._tell(spec, policy, message)
+            else:
+                self.warnings.append(SourceError(spec.origin, f"{message}; shorten the labels"))
+        return fit
+
+    def _tell(self, spec: SlideSpec, policy: str, what: str) -> None:
+        found = SourceError(spec.origin, what)
+        (self.errors if policy == "error" else self.warnings).append(found)
+
+
+def _caption_lines(caption: str) -> list[str]:
+    from deckgen.markup import paragraphs
+
+    return paragraphs(caption)
+
+
+def _largest_scale(setting: TextSetting, paras: list[Para], min_size: float) -> float | None:
+    """The largest scale (1.0 down, in steps of 5 %) at which the text fits, no font smaller
+    than ``min_size``; None if even that does not fit."""
+    smallest = setting.smallest_size(paras)
+    scale = 1.0
+    while scale * smallest >= min_size - 0.01:
+        if setting.fits(paras, scale):
+            return scale
+        scale = round(scale - SHRINK_STEP, 2)
+    return None
+
+
+def _sized(para: Para, setting: TextSetting, scale: float) -> Para:
+    style = setting.scaled(para, scale)
+    return replace(
+        para,
+        size=round(style.size, 2),
+        space_before=round(style.space_before, 2) if scale < 1.0 else None,
+    )
+
+
+def _groups(items: list[int], fits: Any) -> list[list[int]]:
+    """Items in as few even groups as fit, never one alone on a slide where it can be helped.
+
+    ``fits(group, scale)`` says whether a group fits at a scale of its text. A split that would
+    leave an item alone is avoided by shrinking a step or two; failing that, the items go in
+    groups of two or more, which then shrink as far as they need.
+    """
+    if fits(items):
+        return [items]
+    count = 2
+    while count < len(items) and not all(fits(g) for g in even_groups(items, count)):
+        count += 1
+    groups = even_groups(items, min(count, len(items)))
+    if len(items) < 2 or all(len(g) >= 2 for g in groups):
+        return groups
+    if fits(items, 1 - SHRINK_STEP) or fits(items, SPLIT_AVOIDING_SHRINK):
+        return [items]
+    return even_groups(items, len(items) // 2)
+
+
+def _parts(
+    spec: SlideSpec, groups: list[list[int]], rules: FitRules, first_number: int
+) -> list[SlideSpec]:
+    """The slides a split list or table becomes, each with the notes of what it shows."""
+    slide = spec.slide
+    key = "points" if isinstance(slide, model.BulletsSlide) else "rows"
+    items: Sequence[Any] = getattr(slide, key)
+    own_notes = _notes_by_item(spec)
+    parts = []
+    for index, group in enumerate(groups):
+        update: dict[str, Any] = {key: [items[i] for i in group]}
+        if own_notes is not None:
+            lead, by_item = own_notes
+            notes: Notes = [*(lead if index == 0 else []), *(n for i in group for n in by_item[i])]
+        elif index == 0:
+            notes = list(slide.notes)
+        else:
+            notes = [NoteLine(text=rules.continued_note.format(number=first_number))]
+        update["notes"] = notes
+        if index:
+            update["title"] = continued_title(
+                str(getattr(slide, "title", "")), index, rules.continued
+            )
+        parts.append(replace(spec, slide=slide.model_copy(update=update)))
+    return parts
+
+
+def _notes_by_item(spec: SlideSpec) -> tuple[Notes, list[Notes]] | None:
+    """The slide's notes as (its lead, the notes of each item), when the outline says so."""
+    if not spec.item_notes:
+        return None
+    notes = list(spec.slide.notes)
+    tail = sum(len(n) for n in spec.item_notes)
+    return notes[: len(notes) - tail], [list(n) for n in spec.item_notes]

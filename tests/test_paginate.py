@@ -1,0 +1,157 @@
+"""Pagination is a step: every command sees the slides of the written deck; the fit policy holds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from deckgen.cli import cli
+from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
+
+REPO = Path(__file__).resolve().parent.parent
+SLUGS = sorted(p.stem for p in (REPO / "content" / "departments").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project, every deck built."""
+    root = tmp_path_factory.mktemp("examples")
+    shutil.copy(REPO / "deckgen.yaml", root / "deckgen.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "--all", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def run(root: Path, *args: str) -> Any:
+    result = CliRunner().invoke(cli, ["--project", str(root), *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def title_of(slide: Any) -> str:
+    shape = slide.shapes.title
+    return " ".join(shape.text_frame.text.split()) if shape is not None else ""
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_command_numbers_the_slides_of_the_written_deck(examples: Path, slug: str) -> None:
+    deck = Presentation(str(examples / "build" / f"{slug}.pptx"))
+    slides = list(deck.slides)
+
+    listing = run(examples, "list").stdout.splitlines()
+    listed = {line.split()[0]: line.split()[-1] for line in listing}
+    assert listed[slug] == str(len(slides))
+
+    explained = re.findall(
+        r"^slide (\d+): (\w+), layout '([^']*)'", run(examples, "explain", slug).stdout, re.M
+    )
+    assert [int(n) for n, _, _ in explained] == list(range(1, len(slides) + 1))
+    assert [layout for _, _, layout in explained] == [s.slide_layout.name for s in slides]
+
+    notes = run(examples, "notes", slug)
+    assert notes.stdout.strip().endswith(f"({len(slides)} slides)")
+    track = (examples / "build" / f"{slug}-notes.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (\d+)\. (.*)$", track, re.M)
+    assert [int(n) for n, _ in headings] == list(range(1, len(slides) + 1))
+    for (_, heading), slide in zip(headings, slides, strict=True):
+        if title_of(slide):
+            assert heading == title_of(slide)
+
+
+def test_explain_names_a_continuation_slide_that_list_counts(tmp_path: Path) -> None:
+    points = "".join(f"          - Punkt Nummer {n} mit etwas mehr Text\n" for n in range(1, 19))
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: bullets\n        title: Viel\n"
+        "        points:\n" + points
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    run(root, "build", "sales")
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    titles = [title_of(s) for s in deck.slides]
+    number = titles.index("Viel (Fortsetzung)") + 1
+    assert run(root, "list").stdout.splitlines()[1].split()[-1] == str(len(titles))
+    line = run(root, "explain", "sales", str(number)).stdout.splitlines()[0]
+    assert line.startswith(f"slide {number}: bullets, layout 'Bullets', section 'concerns'")
+
+
+def test_fit_error_stops_a_table_that_does_not_fit(tmp_path: Path) -> None:
+    rows = "".join(
+        f"          - [Zeile {n} mit einem längeren Text in der ersten Spalte, Wer, Wann]\n"
+        for n in range(1, 25)
+    )
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: table\n        title: Plan\n"
+        "        fit: error\n        columns: [Was, Wer, Wann]\n        rows:\n" + rows
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{root / 'content/departments/sales.yaml'}:16:9: slide 7: the table does not fit its box"
+    )
+    assert not (root / "build" / "sales.pptx").exists()
+
+
+def test_fit_error_in_deckgen_yaml_stops_a_long_list(tmp_path: Path) -> None:
+    points = "".join(f"          - Punkt Nummer {n} mit etwas mehr Text\n" for n in range(1, 19))
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: bullets\n        title: Viel\n"
+        "        points:\n" + points
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    settings = root / "deckgen.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "fit: error\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{root / 'content/departments/sales.yaml'}:16:9: slide 7: the body does not fit its box"
+    )
+
+
+def test_a_split_list_never_leaves_one_point_alone(tmp_path: Path) -> None:
+    long = "Ein Punkt mit so viel Text, dass er zwei Zeilen braucht, wenn nicht drei Zeilen " * 2
+    points = "".join(f"          - {long} ({n})\n" for n in range(1, 10))
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: concerns\n    slides:\n      - kind: bullets\n        title: Viel\n"
+        "        points:\n" + points
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    run(root, "build", "sales")
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    counts = [
+        len(slide.placeholders[1].text_frame.paragraphs)
+        for slide in deck.slides
+        if title_of(slide).startswith("Viel")
+    ]
+    assert sum(counts) == 9 and len(counts) >= 2
+    assert min(counts) >= 2 and max(counts) - min(counts) <= 1
+
+
+def test_split_benefits_carry_the_notes_of_their_own_benefits(tmp_path: Path) -> None:
+    text = "Ein sehr langer Satz über diesen Nutzen, der viel Platz auf der Folie braucht, " * 4
+    benefits = "".join(
+        f"  - title: Nutzen {n}\n    text: {text}\n    notes: Notiz zu Nutzen {n}\n"
+        for n in range(1, 5)
+    )
+    department = MINIMAL_DEPARTMENT.replace(
+        "benefits:\n  - title: Mehr Anfragen\n    text: Kunden finden uns\n"
+        "  - title: Nähe\n    text: Wir sind sichtbar\n",
+        "benefits:\n" + benefits,
+    )
+    root = minimal_project(tmp_path / "p", sales=department)
+    run(root, "build", "sales")
+    deck = Presentation(str(root / "build" / "sales.pptx"))
+    parts = [s for s in deck.slides if title_of(s).startswith("Ihr Nutzen")]
+    assert len(parts) == 2
+    for slide in parts:
+        shown = [p.text for p in slide.placeholders[1].text_frame.paragraphs if p.level == 0]
+        notes = slide.notes_slide.notes_text_frame.text
+        for n in range(1, 5):
+            assert (f"Nutzen {n}" in shown) == (f"Notiz zu Nutzen {n}" in notes)
