@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, SourceError, display_path, internal_error
+from deckgen.errors import DeckgenError, display_path, internal_error
 
 EXIT_CODES = """\b
 Exit status:
@@ -224,43 +224,34 @@ def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
 @click.pass_context
 def list_departments(ctx: click.Context) -> None:
     """List the departments: slug, name and number of slides."""
-    from deckgen.build.pipeline import paginate_department
-    from deckgen.content.project import load_project
+    from deckgen.commands.validate import check_project
     from deckgen.errors import ContentError
 
-    project, errors = load_project(_root(ctx))
-    rows = []
-    found = [e for errs in errors.values() for e in errs]
-    for slug, department_file in project.departments.items():
-        try:
-            count = str(len(paginate_department(project, slug)[0].pages))
-        except ContentError as e:
-            found.extend(e.errors)
-            count = "error"
-        except DeckgenError as e:
-            found.append(SourceError(None, e.message))
-            count = "error"
-        rows.append((slug, department_file.department.name, count))
-    for slug in errors:
-        rows.append((slug, "?", "error"))
+    checked = check_project(_root(ctx))
+    rows = [
+        (slug, name, "error" if count is None else str(count))
+        for slug, (name, count) in sorted(checked.departments.items())
+    ]
     width = max((len(r[0]) for r in rows), default=4)
     name_width = max((len(r[1]) for r in rows), default=4)
     click.echo(f"{'slug':<{width}}  {'name':<{name_width}}  slides")
-    for slug, name, count in sorted(rows):
+    for slug, name, count in rows:
         click.echo(f"{slug:<{width}}  {name:<{name_width}}  {count}")
-    if found:
-        raise ContentError(found)
+    if checked.errors:
+        raise ContentError(checked.errors)
 
 
 @cli.command()
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Check all content (and each department's theme); exit 1 on any error."""
-    from deckgen.commands.validate import validate_project
+    from deckgen.commands.validate import check_project
+    from deckgen.errors import ContentError
 
-    root = _root(ctx)
-    count = validate_project(root)
-    click.echo(f"all content is valid ({count} departments)")
+    checked = check_project(_root(ctx))
+    if checked.errors:
+        raise ContentError(checked.errors)
+    click.echo(f"all content is valid ({len(checked.departments)} departments)")
 
 
 @cli.command(name="notes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -121,6 +121,28 @@ class ThemeError(SourceError):
 
 class BuildError(DeckgenError):
     """A deck that could not be written."""
+
+
+def one_line_errors(error: DeckgenError) -> list[SourceError]:
+    """The one-line errors an error stands for: all of a ContentError's, else itself."""
+    if isinstance(error, ContentError):
+        return list(error.errors)
+    if isinstance(error, SourceError):
+        return [error]
+    return [SourceError(None, error.message)]
+
+
+def unique(
+    errors: Iterable[SourceError], key: Callable[[SourceError], str] = lambda e: e.message
+) -> list[SourceError]:
+    """``errors`` without repeats by ``key`` (by default: the same line), in order."""
+    seen: set[str] = set()
+    kept = []
+    for error in errors:
+        if key(error) not in seen:
+            seen.add(key(error))
+            kept.append(error)
+    return kept
 
 
 class ErrorCollector:

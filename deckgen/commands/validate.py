@@ -1,38 +1,38 @@
-"""Check a whole content repo without writing decks: every file, every text, every theme."""
+"""``deckgen validate`` and ``deckgen list``: every department through the pipeline up to
+pagination, without writing a deck, with every error found."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.build.pipeline import paginate_department
 from deckgen.content.project import load_project
-from deckgen.errors import ContentError, DeckgenError, SourceError
+from deckgen.errors import DeckgenError, SourceError, one_line_errors, unique
 
 
-def validate_project(root: Path) -> int:
-    """Validate every department; raise ContentError with all errors, else return the count."""
-    project, errors = load_project(root)
-    found: list[SourceError] = [e for errs in errors.values() for e in errs]
-    for slug in project.departments:
+@dataclass
+class Checked:
+    """Each department's name and slide count (None where it failed), and every error."""
+
+    departments: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def check_project(root: Path) -> Checked:
+    """Every department loaded, resolved, outlined and paginated on its theme."""
+    project, failed = load_project(root)
+    checked = Checked()
+    for slug, found in failed.items():
+        checked.departments[slug] = ("?", None)
+        checked.errors.extend(found)
+    for slug, department_file in project.departments.items():
+        count: int | None = None
         try:
-            paginate_department(project, slug)
-        except ContentError as e:
-            found.extend(e.errors)
-        except SourceError as e:
-            found.append(e)
+            count = len(paginate_department(project, slug)[0].pages)
         except DeckgenError as e:
-            found.append(SourceError(None, e.message))
-    if found:
-        raise ContentError(_unique(found))
-    return len(project.departments)
-
-
-def _unique(errors: list[SourceError]) -> list[SourceError]:
-    """Errors in shared files show up once per department; report each once."""
-    seen: set[str] = set()
-    unique = []
-    for error in errors:
-        if error.message not in seen:
-            seen.add(error.message)
-            unique.append(error)
-    return unique
+            checked.errors.extend(one_line_errors(e))
+        checked.departments[slug] = (department_file.department.name, count)
+    # errors in shared files show up once per department; report each once
+    checked.errors = unique(checked.errors)
+    return checked

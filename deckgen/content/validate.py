@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from deckgen.content.loader import Document, KeyPath, dotted
 from deckgen.content.model import SLIDE_KINDS
-from deckgen.errors import SourceError, suggest
+from deckgen.errors import SourceError, suggest, unique
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,19 +29,8 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[SourceE
             error = _source_error(document, model, detail)
             key = (_real_path(document.data, detail["loc"]), error.what)
             errors.setdefault(key, error)
-        return None, _one_per_place(list(errors.values()))
-
-
-def _one_per_place(errors: list[SourceError]) -> list[SourceError]:
-    """Keep one error per key: a union reports each of its branches, the user needs one."""
-    seen: set[str] = set()
-    kept = []
-    for error in errors:
-        place = f"{error.location}|{error.key}"
-        if place not in seen:
-            seen.add(place)
-            kept.append(error)
-    return kept
+        # one error per key: a union reports each of its branches, the user needs one
+        return None, unique(errors.values(), key=lambda e: f"{e.location}|{e.key}")
 
 
 def _real_path(data: Any, loc: tuple[str | int, ...]) -> KeyPath:
