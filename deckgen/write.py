@@ -8,6 +8,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from deckgen.errors import BuildError
@@ -42,25 +43,30 @@ def write_atomic(path: Path, data: bytes) -> None:
 _W3CDTF = re.compile(rb'(xsi:type="dcterms:W3CDTF">)[^<]*(<)')
 
 
+def zip_package(members: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:
+    """A .pptx package of ``members`` (name, bytes) with every timestamp set to ``when``, so equal
+    input gives equal bytes; chart workbooks inside are packages of their own, stamped alike."""
+    stamp = max(when, dt.datetime(1980, 1, 1))
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members:
+            if name.endswith(".xlsx"):
+                content = normalise_zip(content, when)
+            elif name.endswith("core.xml"):
+                content = _W3CDTF.sub(rb"\g<1>" + iso + rb"\g<2>", content)
+            entry = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
+    return buffer.getvalue()
+
+
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     """The same zip package with every timestamp set to ``when``, so equal input gives equal bytes.
 
     Chart workbooks embedded in a deck are packages of their own, stamped with the time they
     were made; they are normalised the same way.
     """
-    stamp = max(when, dt.datetime(1980, 1, 1))
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename.endswith(".xlsx"):
-                content = normalise_zip(content, when)
-            elif item.filename.endswith("core.xml"):
-                content = _W3CDTF.sub(rb"\g<1>" + iso + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
-    return buffer.getvalue()
+    return zip_package(((i.filename, source.read(i.filename)) for i in source.infolist()), when)

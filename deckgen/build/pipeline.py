@@ -83,7 +83,7 @@ def paginate_department(
 def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
     """Build one department's deck and write it; DeckgenError if it cannot be."""
     from deckgen.render import DeckInfo, render_deck
-    from deckgen.write import normalise_zip, write_atomic
+    from deckgen.write import write_atomic, zip_package
 
     deck, theme = paginate_department(project, slug, options.theme)
     settings = project.settings
@@ -99,7 +99,7 @@ def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
         timestamp=timestamp,
     )
     path = output_folder(project, options) / f"{slug}.pptx"
-    write_atomic(path, normalise_zip(render_deck(deck, theme, info), timestamp))
+    write_atomic(path, zip_package(render_deck(deck, theme, info), timestamp))
     return BuiltDeck(slug, path, len(deck.pages), deck.warnings)
 
 

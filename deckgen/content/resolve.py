@@ -7,6 +7,7 @@ internals is an error at the YAML line of that text, never an empty string.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -78,11 +79,18 @@ class _StrictUndefined(jinja2.StrictUndefined):
     __str__ = __iter__ = __len__ = __bool__ = _fail_with_undefined_error
 
 
+@functools.cache
 def make_environment() -> SandboxedEnvironment:
-    """A sandboxed Jinja environment where a missing variable is an error."""
+    """The sandboxed Jinja environment (one per process) where a missing variable is an error."""
     return SandboxedEnvironment(
         undefined=_StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(source: str) -> jinja2.Template:
+    """A text's template, compiled once per process: the same texts recur in every deck."""
+    return make_environment().from_string(source)
 
 
 def deck_date(settings: Settings) -> dt.date:
@@ -177,7 +185,7 @@ def _filled_context(context: Context, env: SandboxedEnvironment) -> Context:
             return _Group(value._label, {k: fill(value[k]) for k in value})
         if isinstance(value, str) and any(marker in value for marker in _MARKERS):
             try:
-                return env.from_string(value).render(context.values)
+                return _compiled(value).render(context.values)
             except (jinja2.TemplateError, _UndefinedVariable, _NotText, TypeError, ValueError):
                 return value
         return value
@@ -208,7 +216,7 @@ def _render(
         return [_render(v, (*path, i), document, context, env, errors) for i, v in enumerate(value)]
     if isinstance(value, str) and any(marker in value for marker in _MARKERS):
         try:
-            rendered = env.from_string(value).render(context.values)
+            rendered = _compiled(value).render(context.values)
             bad = NOT_IN_XML.search(rendered)
             if bad is None:
                 return rendered

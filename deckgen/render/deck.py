@@ -8,7 +8,6 @@ the deck gets its footers, logo, notes, sections and document properties.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +48,8 @@ DRAWERS: dict[str, Drawer] = {
 }
 
 
-def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> bytes:
-    """The finished deck as the bytes of a .pptx file."""
+def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple[str, bytes]]:
+    """The finished deck: the members of its .pptx package (name, bytes), for the write step."""
     presentation = open_template(theme)
     layouts = resolve_layouts(theme, presentation, {page.spec.kind for page in deck.pages})
     footers = {k.layout.name: oxml.footer_elements(k.layout) for k in layouts.values()}
@@ -76,9 +75,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> bytes:
         _write_notes(slide, page.spec.slide.notes, info.language)
     _add_sections(presentation, deck)
     _set_properties(presentation, info)
-    buffer = io.BytesIO()
-    presentation.save(buffer)
-    return buffer.getvalue()
+    return oxml.package_members(presentation)
 
 
 def _add_sections(presentation: Any, deck: PaginatedDeck) -> None:
@@ -98,7 +95,7 @@ def _write_notes(slide: Any, notes: list[NoteLine], language: str) -> None:
     """Speaker notes; list items stay list items, with real bullets."""
     if notes:
         paras = [Para(line.text, line.level, bullet=line.bullet) for line in notes]
-        write_paragraphs(slide.notes_slide.notes_text_frame, paras, language)
+        write_paragraphs(oxml.notes_frame(slide), paras, language)
 
 
 def _add_logo(slide: Any, presentation: Any, theme: Theme) -> None:

@@ -16,7 +16,9 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 
 from deckgen.paginate.geometry import EMU_PER_POINT
 from deckgen.paginate.measure import ParagraphStyle
@@ -80,6 +82,52 @@ def count_partnames(package: Any) -> None:
         return PackURI(tmpl % number)
 
     package.next_partname = next_partname
+
+
+def package_members(presentation: Any) -> list[tuple[str, bytes]]:
+    """Every member of the presentation's zip package, in python-pptx's order, unzipped.
+
+    The write step zips them with fixed timestamps, so a deck is compressed once.
+    """
+    package = presentation.part.package
+    members: list[tuple[str, bytes]] = []
+
+    class _Collect:
+        def write(self, uri: PackURI, blob: bytes) -> None:
+            members.append((uri.membername, blob))
+
+    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))  # type: ignore[arg-type]
+    collect: Any = _Collect()
+    writer._write_content_types_stream(collect)
+    writer._write_pkg_rels(collect)
+    writer._write_parts(collect)
+    return members
+
+
+def notes_frame(slide: Any) -> Any:
+    """The text frame of a slide's speaker notes, made from a prototype notes slide.
+
+    python-pptx clones the notes master's placeholders for every notes slide; the first notes
+    slide of a deck is made that way and kept, empty, as the prototype of the others.
+    """
+    slide_part = slide.part
+    package = slide_part.package
+    prototype = getattr(package, "_deckgen_notes_prototype", None)
+    if prototype is None:
+        frame = slide.notes_slide.notes_text_frame
+        element = copy.deepcopy(slide.notes_slide._element)
+        package._deckgen_notes_prototype = element
+        return frame
+    part = NotesSlidePart(
+        package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+        CT.PML_NOTES_SLIDE,
+        package,
+        copy.deepcopy(prototype),
+    )
+    part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    part.relate_to(slide_part, RT.SLIDE)
+    slide_part.relate_to(part, RT.NOTES_SLIDE)
+    return part.notes_slide.notes_text_frame
 
 
 def theme_part(presentation: Any) -> Any:

@@ -7,6 +7,7 @@ come before the built-in ones shipped with deckgen.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -133,7 +134,8 @@ def load_theme(
 def _load(
     name: str, manifest_path: Path, project_root: Path | None, chain: tuple[str, ...]
 ) -> Theme:
-    document = load_document(manifest_path)
+    stat = manifest_path.stat()
+    document = _manifest_document(str(manifest_path), stat.st_mtime_ns, stat.st_size)
     manifest, errors = validate(document, ThemeManifest)
     if manifest is None:
         raise ContentError(errors)
@@ -165,6 +167,13 @@ def _load(
         logo = _logo_path(folder, own.logo.image, document)
     documents = (document, *(parent.documents if parent else ()))
     return Theme(name, folder, template, manifest, documents, logo)
+
+
+@functools.lru_cache(maxsize=64)
+def _manifest_document(path: str, mtime_ns: int, size: int) -> Document:
+    """A theme.yaml, read once per process while the file stays the same (every deck uses it)."""
+    del mtime_ns, size  # part of the cache key
+    return load_document(Path(path))
 
 
 def _merge(parent: ThemeManifest, child: ThemeManifest) -> ThemeManifest:
