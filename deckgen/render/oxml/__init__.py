@@ -1,0 +1,66 @@
+"""Raw OOXML: every place deckgen reads or writes XML, or reaches into python-pptx internals.
+
+The modules above this package speak in slides, shapes and paragraphs; like python-pptx's own
+``oxml`` layer, this is where element names, XPath and private attributes live:
+:mod:`.package` (parts, theme part, layout names), :mod:`.text` (inherited text styles,
+paragraphs), :mod:`.slides` (notes, footers, sections, charts), :mod:`.graphics` (a layout's
+own graphics and colours), :mod:`.styles` (what import carries into a template's styles).
+"""
+
+from deckgen.render.oxml.package import (
+    colours_and_fonts,
+    count_partnames,
+    drop_slides,
+    ensure_view_props,
+    package_members,
+    restyle_theme,
+    set_placeholder_idx,
+    theme_part,
+)
+from deckgen.render.oxml.slides import (
+    add_footer,
+    add_sections,
+    drop_custom_data,
+    footer_elements,
+    notes_frame,
+    positive_axis_ids,
+    remove_shape,
+)
+from deckgen.render.oxml.text import (
+    end_properties,
+    inheritance_chain,
+    insets,
+    level_styles,
+    run_properties,
+    set_bullet,
+    set_language,
+    set_size,
+    type_name,
+)
+
+__all__ = [
+    "add_footer",
+    "add_sections",
+    "colours_and_fonts",
+    "count_partnames",
+    "drop_custom_data",
+    "drop_slides",
+    "end_properties",
+    "ensure_view_props",
+    "footer_elements",
+    "inheritance_chain",
+    "insets",
+    "level_styles",
+    "notes_frame",
+    "package_members",
+    "positive_axis_ids",
+    "remove_shape",
+    "restyle_theme",
+    "run_properties",
+    "set_bullet",
+    "set_language",
+    "set_placeholder_idx",
+    "set_size",
+    "theme_part",
+    "type_name",
+]

@@ -1,0 +1,342 @@
+"""Read a layout's own graphics and colours from its XML: outlines of shapes, backgrounds,
+scheme colours through the master's colour map.
+
+What is read here is plain data (:class:`~deckgen.theme.graphics.Mark`,
+:class:`~deckgen.theme.colours.Palette`) for the import's choice of layouts, the safe area of
+placeholders and the contrast of text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+
+from deckgen.theme.colours import DEFAULT_MAP, MAPPED_SLOTS, Palette, modified
+from deckgen.theme.graphics import Mark, Point
+
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PRESET_COLOURS = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "blue": "0000FF"}
+_MODIFIERS = ("lumMod", "lumOff", "tint", "shade")
+_ELLIPSE_POINTS = 24
+
+
+def palette_of(layout: Any) -> Palette:
+    """The colours of a layout: its master's scheme and colour map, its background."""
+    master = layout.slide_master
+    scheme = _scheme(master)
+    mapping = dict(DEFAULT_MAP)
+    clr_map = master._element.find(qn("p:clrMap"))
+    if clr_map is not None:
+        mapping.update({k: v for k, v in clr_map.attrib.items() if k in MAPPED_SLOTS})
+    override = layout._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
+    if override is not None:
+        mapping.update({k: v for k, v in override.attrib.items() if k in MAPPED_SLOTS})
+    palette = Palette(scheme, mapping)
+    for element in (layout._element, master._element):
+        background = element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        if background is not None:
+            colour, picture = _background(background, palette)
+            return Palette(scheme, mapping, colour or palette.colour("bg1"), picture)
+    return Palette(scheme, mapping, palette.colour("bg1"))
+
+
+def _scheme(master: Any) -> dict[str, str]:
+    try:
+        theme = master.part.part_related_by(RT.THEME)
+    except KeyError:
+        return {}
+    root = etree.fromstring(theme.blob)
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    colours: dict[str, str] = {}
+    for slot in scheme if scheme is not None else []:
+        if len(slot):
+            colours[etree.QName(slot).localname] = scheme_value(slot[0])
+    return colours
+
+
+def scheme_value(element: Any) -> str:
+    """The hex colour a scheme slot's element gives (a system colour by its last value)."""
+    if etree.QName(element).localname == "sysClr":
+        fallback = "000000" if element.get("val") == "windowText" else "FFFFFF"
+        return (element.get("lastClr") or fallback).upper()
+    return (element.get("val") or "000000").upper()
+
+
+def _background(element: Any, palette: Palette) -> tuple[str | None, bool]:
+    """A background's colour (a gradient's first stop) and whether it is a picture."""
+    properties = element.find(qn("p:bgPr"))
+    if properties is not None:
+        if properties.find(qn("a:blipFill")) is not None:
+            return None, True
+        return fill_colour(properties, palette), False
+    reference = element.find(qn("p:bgRef"))
+    if reference is not None and len(reference):
+        return colour_of(reference[0], palette), False
+    return None, False
+
+
+def colour_of(element: Any, palette: Palette) -> str | None:
+    """The hex colour of a DrawingML colour element (srgbClr, schemeClr, ...) with modifiers."""
+    tag = etree.QName(element).localname
+    if tag == "srgbClr":
+        base = (element.get("val") or "000000").upper()
+    elif tag == "schemeClr":
+        base = palette.colour(element.get("val") or "tx1")
+    elif tag == "sysClr":
+        base = (element.get("lastClr") or "000000").upper()
+    elif tag == "prstClr":
+        base = _PRESET_COLOURS.get(element.get("val") or "", "000000")
+    else:
+        return None
+    changes = [
+        (etree.QName(child).localname, int(child.get("val", "100000")))
+        for child in element
+        if etree.QName(child).localname in _MODIFIERS
+    ]
+    return modified(base, changes) if changes else base
+
+
+def fill_colour(properties: Any, palette: Palette) -> str | None:
+    """The colour of a solid fill (or a gradient's first stop) under ``properties``."""
+    solid = properties.find(qn("a:solidFill"))
+    if solid is not None and len(solid):
+        return colour_of(solid[0], palette)
+    gradient = properties.find(f"{qn('a:gradFill')}/{qn('a:gsLst')}")
+    if gradient is not None and len(gradient) and len(gradient[0]):
+        return colour_of(gradient[0][0], palette)
+    pattern = properties.find(f"{qn('a:pattFill')}/{qn('a:fgClr')}")
+    if pattern is not None and len(pattern):
+        return colour_of(pattern[0], palette)
+    return None
+
+
+# -- outlines of shapes ---------------------------------------------------------------------------
+
+
+def layout_marks(layout: Any, palette: Palette) -> list[Mark]:
+    """The graphics a slide of ``layout`` shows under its text, bottom to top: the master's
+    (unless the layout hides them), then the layout's. Placeholders are not graphics."""
+    marks: list[Mark] = []
+    if layout._element.get("showMasterSp") not in ("0", "false"):
+        marks += _tree_marks(layout.slide_master._element, palette)
+    marks += _tree_marks(layout._element, palette)
+    return marks
+
+
+def _tree_marks(element: Any, palette: Palette) -> list[Mark]:
+    tree = element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+    return list(_marks(tree, palette, _identity)) if tree is not None else []
+
+
+Transform = Callable[[Point], Point]  # a point in a group's space -> a point on the slide
+
+
+def _identity(point: Point) -> Point:
+    return point
+
+
+def _marks(tree: Any, palette: Palette, outer: Transform) -> Iterator[Mark]:
+    for child in tree:
+        tag = etree.QName(child).localname
+        if tag in ("sp", "pic", "cxnSp", "graphicFrame") and not _hidden(child):
+            if child.find(f".//{qn('p:ph')}") is not None:
+                continue
+            mark = _mark(child, tag, palette, outer)
+            if mark is not None:
+                yield mark
+        elif tag == "grpSp" and not _hidden(child):
+            yield from _marks(child, palette, _group_transform(child, outer))
+
+
+def _hidden(element: Any) -> bool:
+    properties = element.find(f".//{qn('p:cNvPr')}")
+    return properties is not None and properties.get("hidden") in ("1", "true")
+
+
+def _group_transform(group: Any, outer: Transform) -> Transform:
+    xfrm = group.find(f"{qn('p:grpSpPr')}/{qn('a:xfrm')}")
+    if xfrm is None:
+        return outer
+    off, ext = _pair(xfrm, "a:off"), _pair(xfrm, "a:ext")
+    child_off, child_ext = _pair(xfrm, "a:chOff"), _pair(xfrm, "a:chExt")
+    scale_x = ext[0] / child_ext[0] if child_ext[0] else 1.0
+    scale_y = ext[1] / child_ext[1] if child_ext[1] else 1.0
+
+    def transform(point: Point) -> Point:
+        x = off[0] + (point[0] - child_off[0]) * scale_x
+        y = off[1] + (point[1] - child_off[1]) * scale_y
+        return outer((x, y))
+
+    return transform
+
+
+def _pair(xfrm: Any, tag: str) -> tuple[float, float]:
+    found = xfrm.find(qn(tag))
+    if found is None:
+        return (0.0, 0.0)
+    first, second = ("cx", "cy") if tag.endswith("xt") else ("x", "y")
+    return float(found.get(first, 0)), float(found.get(second, 0))
+
+
+def _mark(shape: Any, tag: str, palette: Palette, outer: Transform) -> Mark | None:
+    properties = shape.find(qn("p:spPr")) if tag != "graphicFrame" else None
+    xfrm = properties.find(qn("a:xfrm")) if properties is not None else shape.find(qn("p:xfrm"))
+    if xfrm is None:
+        return None
+    left, top = _pair(xfrm, "a:off")
+    width, height = _pair(xfrm, "a:ext")
+    if tag == "pic":
+        return Mark(
+            _place(_box(width, height), xfrm, left, top, width, height, outer), None, "picture"
+        )
+    if tag == "graphicFrame":
+        return Mark(
+            _place(_box(width, height), xfrm, left, top, width, height, outer), None, "frame"
+        )
+    if properties is not None and properties.find(qn("a:blipFill")) is not None:
+        return Mark(
+            _place(_box(width, height), xfrm, left, top, width, height, outer), None, "picture"
+        )
+    fill = fill_colour(properties, palette) if properties is not None else None
+    if fill is None and properties is not None:
+        style = shape.find(qn("p:style"))
+        reference = style.find(qn("a:fillRef")) if style is not None else None
+        if reference is not None and reference.get("idx", "0") != "0" and len(reference):
+            fill = colour_of(reference[0], palette)
+    visible = fill is not None or _has_line(shape, properties) or _has_text(shape)
+    if not visible or (
+        properties is not None and _no_fill_no_line(properties) and not _has_text(shape)
+    ):
+        return None
+    outline = _outline(properties, width, height) if properties is not None else _box(width, height)
+    what = "shape" if fill is not None else ("text" if _has_text(shape) else "line")
+    return Mark(_place(outline, xfrm, left, top, width, height, outer), fill, what)
+
+
+def _has_line(shape: Any, properties: Any) -> bool:
+    line = properties.find(qn("a:ln")) if properties is not None else None
+    if line is not None:
+        return line.find(qn("a:noFill")) is None and len(line) > 0
+    style = shape.find(qn("p:style"))
+    reference = style.find(qn("a:lnRef")) if style is not None else None
+    return reference is not None and reference.get("idx", "0") != "0"
+
+
+def _no_fill_no_line(properties: Any) -> bool:
+    no_fill = properties.find(qn("a:noFill")) is not None
+    line = properties.find(qn("a:ln"))
+    no_line = line is not None and line.find(qn("a:noFill")) is not None
+    return no_fill and no_line
+
+
+def _has_text(shape: Any) -> bool:
+    return any((t.text or "").strip() for t in shape.iter(qn("a:t")))
+
+
+def _box(width: float, height: float) -> list[Point]:
+    return [(0.0, 0.0), (width, 0.0), (width, height), (0.0, height)]
+
+
+def _outline(properties: Any, width: float, height: float) -> list[Point]:
+    """The outline of a shape in its own box: custom paths, a few presets, else the box."""
+    custom = properties.find(qn("a:custGeom"))
+    if custom is not None:
+        points = _custom_outline(custom, width, height)
+        return points or _box(width, height)
+    preset = properties.find(qn("a:prstGeom"))
+    kind = preset.get("prst") if preset is not None else "rect"
+    if kind in ("ellipse", "flowChartConnector", "donut", "flowChartOr"):
+        return [
+            (
+                width / 2 + width / 2 * math.cos(2 * math.pi * i / _ELLIPSE_POINTS),
+                height / 2 + height / 2 * math.sin(2 * math.pi * i / _ELLIPSE_POINTS),
+            )
+            for i in range(_ELLIPSE_POINTS)
+        ]
+    if kind == "triangle":
+        return [(width / 2, 0.0), (width, height), (0.0, height)]
+    if kind == "rtTriangle":
+        return [(0.0, 0.0), (0.0, height), (width, height)]
+    if kind in ("line", "straightConnector1"):
+        return [(0.0, 0.0), (width, height)]
+    return _box(width, height)
+
+
+def _custom_outline(custom: Any, width: float, height: float) -> list[Point]:
+    points: list[Point] = []
+    for path in custom.iter(qn("a:path")):
+        path_w = float(path.get("w") or width or 1)
+        path_h = float(path.get("h") or height or 1)
+        sx, sy = (width / path_w if path_w else 1.0), (height / path_h if path_h else 1.0)
+        current = (0.0, 0.0)
+        for command in path:
+            name = etree.QName(command).localname
+            pts = [(float(p.get("x", 0)) * sx, float(p.get("y", 0)) * sy) for p in command]
+            if name in ("moveTo", "lnTo") and pts:
+                current = pts[0]
+                points.append(current)
+            elif name in ("cubicBezTo", "quadBezTo") and pts:
+                start = current
+                for step in (0.25, 0.5, 0.75, 1.0):
+                    points.append(_bezier([start, *pts], step))
+                current = pts[-1]
+            elif name == "arcTo":
+                current = _arc(command, current, sx, sy, points)
+    return points
+
+
+def _bezier(control: list[Point], t: float) -> Point:
+    while len(control) > 1:
+        control = [
+            (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+            for a, b in itertools.pairwise(control)
+        ]
+    return control[0]
+
+
+def _arc(command: Any, current: Point, sx: float, sy: float, points: list[Point]) -> Point:
+    radius_x = float(command.get("wR", 0)) * sx
+    radius_y = float(command.get("hR", 0)) * sy
+    start = math.radians(float(command.get("stAng", 0)) / 60000)
+    sweep = math.radians(float(command.get("swAng", 0)) / 60000)
+    centre = (current[0] - radius_x * math.cos(start), current[1] - radius_y * math.sin(start))
+    for step in range(1, 9):
+        angle = start + sweep * step / 8
+        points.append(
+            (centre[0] + radius_x * math.cos(angle), centre[1] + radius_y * math.sin(angle))
+        )
+    return points[-1]
+
+
+def _place(
+    outline: list[Point],
+    xfrm: Any,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    outer: Transform,
+) -> tuple[Point, ...]:
+    """The outline moved onto the slide: flipped, rotated about its centre, offset."""
+    flip_h, flip_v = xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true")
+    angle = math.radians(float(xfrm.get("rot", 0)) / 60000)
+    cx, cy = width / 2, height / 2
+    placed = []
+    for x, y in outline:
+        if flip_h:
+            x = width - x
+        if flip_v:
+            y = height - y
+        if angle:
+            dx, dy = x - cx, y - cy
+            x = cx + dx * math.cos(angle) - dy * math.sin(angle)
+            y = cy + dx * math.sin(angle) + dy * math.cos(angle)
+        placed.append(outer((left + x, top + y)))
+    return tuple(placed)

@@ -1,0 +1,143 @@
+"""The package of a presentation: parts, relationships, the theme part, layout names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
+from pptx.oxml.ns import qn
+
+from deckgen.render.oxml.graphics import scheme_value
+
+_VIEW_PROPS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
+)
+
+
+# -- the package -----------------------------------------------------------------------------------
+
+
+def drop_slides(presentation: Any) -> int:
+    """Remove the sample slides a template carries; return how many there were."""
+    id_list = presentation.slides._sldIdLst
+    slides = list(id_list)
+    for slide_id in slides:
+        presentation.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+    return len(slides)
+
+
+def ensure_view_props(presentation: Any) -> None:
+    """Give the presentation a view-properties part: PowerPoint offers to repair a file without.
+
+    LibreOffice writes none when it saves a .pptx.
+    """
+    part = presentation.part
+    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        return
+    view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, _VIEW_PROPS)
+    part.relate_to(view, RT.VIEW_PROPS)
+
+
+def count_partnames(package: Any) -> None:
+    """Give the package a quick way to name new parts.
+
+    python-pptx walks every part of the package to name each new one (a notes slide, a chart),
+    which makes a deck's cost grow with the square of its slides. Parts are only added while
+    deckgen builds a deck, so counting per name pattern gives the same names.
+    """
+    used = {str(part.partname) for part in package.iter_parts()}
+    counters: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        number = counters.get(tmpl, 0) + 1
+        while tmpl % number in used:
+            number += 1
+        counters[tmpl] = number
+        used.add(tmpl % number)
+        return PackURI(tmpl % number)
+
+    package.next_partname = next_partname
+
+
+def package_members(presentation: Any) -> list[tuple[str, bytes]]:
+    """Every member of the presentation's zip package, in python-pptx's order, unzipped.
+
+    The write step zips them with fixed timestamps, so a deck is compressed once.
+    """
+    package = presentation.part.package
+    members: list[tuple[str, bytes]] = []
+
+    class _Collect:
+        def write(self, uri: PackURI, blob: bytes) -> None:
+            members.append((uri.membername, blob))
+
+    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))  # type: ignore[arg-type]
+    collect: Any = _Collect()
+    writer._write_content_types_stream(collect)
+    writer._write_pkg_rels(collect)
+    writer._write_parts(collect)
+    return members
+
+
+def theme_part(presentation: Any) -> Any:
+    """The theme part the (first) slide master uses, or None."""
+    for rel in presentation.slide_master.part.rels.values():
+        if rel.reltype == RT.THEME:
+            return rel.target_part
+    return None
+
+
+def colours_and_fonts(presentation: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """The colour scheme (name -> RRGGBB) and the heading and body fonts of the theme part."""
+    part = theme_part(presentation)
+    if part is None:
+        return {}, {}
+    root = etree.fromstring(part.blob)
+    colours: dict[str, str] = {}
+    scheme = root.find(".//" + qn("a:clrScheme"))
+    if scheme is not None:
+        for slot in scheme:
+            if len(slot):
+                colours[etree.QName(slot).localname] = scheme_value(slot[0])
+    fonts = {}
+    for role, tag in (("major", "a:majorFont"), ("minor", "a:minorFont")):
+        latin = root.find(f".//{qn(tag)}/{qn('a:latin')}")
+        if latin is not None:
+            fonts[role] = latin.get("typeface", "")
+    return colours, fonts
+
+
+def restyle_theme(presentation: Any, colours: dict[str, str], major: str, minor: str) -> None:
+    """Put colours (scheme slot -> RRGGBB) and fonts into the template's theme part."""
+    part = theme_part(presentation)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    scheme = root.find(".//" + qn("a:clrScheme"))
+    for name, value in colours.items():
+        slot = scheme.find(qn(f"a:{name}")) if scheme is not None else None
+        if slot is None:
+            continue
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, qn("a:srgbClr")).set("val", value.lstrip("#").upper())
+    for role, typeface in (("majorFont", major), ("minorFont", minor)):
+        latin = root.find(f".//{qn('a:' + role)}/{qn('a:latin')}")
+        if typeface and latin is not None:
+            latin.set("typeface", typeface)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_placeholder_idx(placeholder: Any, idx: int) -> None:
+    """Give a layout placeholder another idx."""
+    placeholder._element.find(".//" + qn("p:ph")).set("idx", str(idx))
