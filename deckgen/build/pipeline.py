@@ -77,7 +77,10 @@ def paginate_department(
         continued=word(locale, "continued"),
         continued_note=word(locale, "continued_from"),
     )
-    return paginate(outline, geometry, rules), theme
+    deck = paginate(outline, geometry, rules)
+    where = theme.location("kinds")
+    deck.warnings.extend(SourceError(where, note) for note in geometry.notes)
+    return deck, theme
 
 
 def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:

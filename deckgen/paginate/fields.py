@@ -18,9 +18,9 @@ Texts = dict[str, list[Para]]
 Has = Callable[[str], bool]
 
 
-def lines(text: str) -> list[Para]:
+def lines(text: str, bullet: bool | None = None) -> list[Para]:
     """The paragraphs of a text, each a paragraph of its own."""
-    return [Para(line) for line in paragraphs(text)]
+    return [Para(line, bullet=bullet) for line in paragraphs(text)]
 
 
 def point_paras(points: list[model.Point]) -> list[Para]:
@@ -46,7 +46,7 @@ def field_texts(slide: model.Slide, has: Has) -> Texts:
     kind = slide.kind
     if isinstance(slide, model.TitleSlide | model.SectionSlide):
         texts["title"] = lines(slide.title)
-        texts["subtitle"] = lines(slide.subtitle)
+        texts["subtitle"] = lines(slide.subtitle, bullet=False)  # a line, never a list
     elif isinstance(slide, model.AgendaSlide):
         texts["title"] = lines(slide.title)
         texts["body"] = [Para(item) for item in slide.items]
@@ -78,10 +78,10 @@ def field_texts(slide: model.Slide, has: Has) -> Texts:
         )
         paras = [Para(line, bullet=False) for line in details if line]
         if has("contact"):
-            texts["text"] = lines(slide.text)
+            texts["text"] = lines(slide.text, bullet=False)
             texts["contact"] = paras
         else:
-            texts["text"] = lines(slide.text) + paras
+            texts["text"] = lines(slide.text, bullet=False) + paras
     elif kind in ("key_figures", "chart", "table", "image"):
         texts["title"] = lines(getattr(slide, "title", ""))
         caption = getattr(slide, "caption", "")

@@ -61,6 +61,7 @@ class Para:
     bullet: bool | None = None  # None: as the placeholder's list style says
     size: float | None = None
     space_before: float | None = None
+    space_after: float | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,12 @@ class TextSetting:
     def scaled(self, para: Para, scale: float) -> ParagraphStyle:
         """The style of a paragraph at ``scale`` times its size (and space before)."""
         style = self.style(para)
-        return replace(style, size=style.size * scale, space_before=style.space_before * scale)
+        return replace(
+            style,
+            size=style.size * scale,
+            space_before=style.space_before * scale,
+            space_after=style.space_after * scale,
+        )
 
     def text_height(self, paras: list[Para], scale: float = 1.0) -> float:
         """The height of ``paras`` at ``scale`` times their sizes."""
@@ -104,10 +110,15 @@ class TextSetting:
 
 @dataclass(frozen=True)
 class Frame:
-    """A place on a layout: its rectangle and, for a text placeholder, how it sets text."""
+    """A place on a layout: its rectangle and, for a text placeholder, how it sets text.
+
+    ``box`` marks a field that shares a placeholder with another: it is written in a text box
+    that looks like the placeholder, at ``rect``.
+    """
 
     rect: Rect
     text: TextSetting | None = None
+    box: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,7 @@ class TemplateGeometry:
     slide_height: int
     fonts: dict[str, str]  # "major" and "minor": the theme's heading and body fonts
     kinds: dict[str, KindFrames] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # what the template does not allow, e.g. text over graphics
 
     @property
     def body_font(self) -> str:

@@ -72,6 +72,7 @@ class ParagraphStyle:
     indent_left: float = 0.0  # where wrapped lines start (marL)
     first_line: float = 0.0  # offset of the first line (indent, negative for hanging bullets)
     space_before: float = 0.0
+    space_after: float = 0.0
     line_spacing: float = 1.0  # a multiple of the single line height
 
 
@@ -125,5 +126,7 @@ def text_height(paragraphs: list[tuple[str, ParagraphStyle]], width: float) -> f
         lines = count_lines(text, style, width)
         if index:
             height += style.space_before
+        if index < len(paragraphs) - 1:
+            height += style.space_after
         height += lines * line_height(style.family, style.size) * style.line_spacing
     return height

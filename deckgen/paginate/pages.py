@@ -274,6 +274,7 @@ def _sized(para: Para, setting: TextSetting, scale: float) -> Para:
         para,
         size=round(style.size, 2),
         space_before=round(style.space_before, 2) if scale < 1.0 else None,
+        space_after=round(style.space_after, 2) if scale < 1.0 else None,
     )
 
 

@@ -20,7 +20,7 @@ from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
 from deckgen.render.slide import SlideContext
-from deckgen.render.template import open_template, resolve_layouts
+from deckgen.render.template import open_template, resolve_layouts, template_geometry
 from deckgen.render.text import write_paragraphs
 from deckgen.theme import Theme
 
@@ -51,13 +51,20 @@ DRAWERS: dict[str, Drawer] = {
 def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple[str, bytes]]:
     """The finished deck: the members of its .pptx package (name, bytes), for the write step."""
     presentation = open_template(theme)
-    layouts = resolve_layouts(theme, presentation, {page.spec.kind for page in deck.pages})
+    kinds = {page.spec.kind for page in deck.pages}
+    layouts = resolve_layouts(theme, presentation, kinds)
+    geometry = template_geometry(theme, kinds)
     footers = {k.layout.name: oxml.footer_elements(k.layout) for k in layouts.values()}
     for page in deck.pages:
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
         context = SlideContext(
-            slide, kind_layout.placeholders, page, info.language, info.project_root
+            slide,
+            kind_layout.placeholders,
+            geometry.kinds[page.spec.kind],
+            page,
+            info.language,
+            info.project_root,
         )
         for field, paras in page.texts.items():
             context.write(field, paras)

@@ -39,6 +39,23 @@ ACCENTS = [
     MSO_THEME_COLOR.ACCENT_5,
     MSO_THEME_COLOR.ACCENT_6,
 ]
+SLOTS = {
+    "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+    "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+    "tx1": MSO_THEME_COLOR.TEXT_1,
+    "tx2": MSO_THEME_COLOR.TEXT_2,
+    "dk1": MSO_THEME_COLOR.DARK_1,
+    "lt1": MSO_THEME_COLOR.LIGHT_1,
+    "dk2": MSO_THEME_COLOR.DARK_2,
+    "lt2": MSO_THEME_COLOR.LIGHT_2,
+    **{f"accent{n}": colour for n, colour in enumerate(ACCENTS, start=1)},
+}
+
+
+def theme_colour(slot: str) -> MSO_THEME_COLOR:
+    """The theme colour of a scheme slot name (``accent1``, ``tx1``, ...)."""
+    return SLOTS[slot]
+
 
 CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -72,12 +89,14 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
     count = len(slide.figures)
     card_w, card_h = card_size(count, frame.width, frame.height)
     top = frame.top + (frame.height - card_h) // 2
+    colours = ctx.colours
     for index, figure in enumerate(slide.figures):
         x = frame.left + index * (card_w + emu(CARD_GAP))
-        accent = ACCENTS[index % len(ACCENTS)]
+        accent = theme_colour(colours.card_accents[index % len(colours.card_accents)])
+        value_colour = theme_colour(colours.card_values[index % len(colours.card_values)])
         card = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top, card_w, card_h)
         card.fill.solid()
-        card.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+        card.fill.fore_color.theme_color = theme_colour(colours.card_fill)
         card.line.fill.background()
         card.shadow.inherit = False
         bar = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top, card_w, Emu(Pt(6)))
@@ -97,10 +116,10 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
         for run in value.runs:
             run.font.size = Pt(page.figures.value_size)
             run.font.bold = True
-            run.font.color.theme_color = accent
+            run.font.color.theme_color = value_colour
         for run in label.runs:
             run.font.size = Pt(page.figures.label_size)
-            run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+            run.font.color.theme_color = theme_colour(colours.card_label)
         label.space_before = Pt(6)
 
 
@@ -123,7 +142,7 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     oxml.positive_axis_ids(chart)
     chart.has_title = False  # the slide title says what the chart shows
     chart.font.size = Pt(14)
-    chart.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    chart.font.color.theme_color = theme_colour(ctx.colours.chart_text)
     if data.type == "pie":
         _style_pie(chart, len(data.categories))
     else:
@@ -192,6 +211,7 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
     page = ctx.page
     assert page.frame is not None and page.table is not None
     ctx.clear("table")
+    colours = ctx.colours
     fit = page.table
     frame = page.frame
     cells = [list(slide.columns), *table_rows(slide)]
@@ -212,18 +232,15 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             cell.fill.solid()
             if r == 0:
-                cell.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            elif r % 2 == 0:
-                cell.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+                fill, text = colours.header_fill, colours.header_text
             else:
-                cell.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+                fill, text = colours.row_fills[(r + 1) % 2], colours.row_texts[(r + 1) % 2]
+            cell.fill.fore_color.theme_color = theme_colour(fill)
             for run in cell.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(fit.size)
+                run.font.color.theme_color = theme_colour(text)
                 if r == 0:
                     run.font.bold = True
-                    run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
-                else:
-                    run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
 
 
 def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:

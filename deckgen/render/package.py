@@ -17,7 +17,10 @@ from pptx import Presentation
 from pptx.exc import PackageNotFoundError
 
 from deckgen.errors import DeckgenError
-from deckgen.render.oxml import set_placeholder_idx, type_name
+from deckgen.paginate.geometry import Rect
+from deckgen.render.oxml import is_vertical, rename_layout, set_placeholder_idx, type_name
+from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.theme.graphics import GraphicsMap
 from deckgen.theme.layouts import TITLE_TYPES, LayoutInfo, PlaceholderInfo
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -92,7 +95,7 @@ def _as_presentation(data: bytes) -> bytes:
 def give_placeholders_own_idx(presentation: Any) -> int:
     """Give every placeholder of a layout an idx of its own; return how many were changed."""
     changed = 0
-    for layout in presentation.slide_layouts:
+    for layout in all_layouts(presentation):
         seen: set[int] = set()
         next_idx = 100
         for placeholder in layout.placeholders:
@@ -109,23 +112,84 @@ def give_placeholders_own_idx(presentation: Any) -> int:
     return changed
 
 
-def layouts_of(presentation: Any) -> list[LayoutInfo]:
-    """Every layout of a template with its placeholders."""
+def rect_of(shape: Any) -> Rect:
+    """Where a shape is, in EMU (a placeholder's position comes through layout and master)."""
+    return Rect(
+        int(shape.left or 0), int(shape.top or 0), int(shape.width or 0), int(shape.height or 0)
+    )
+
+
+def all_layouts(presentation: Any) -> list[Any]:
+    """Every layout of every slide master, master by master."""
+    return [layout for master in presentation.slide_masters for layout in master.slide_layouts]
+
+
+def sample_roles(presentation: Any) -> dict[int, str]:
+    """What the template's sample slides use each master for: its first slide shows the title
+    design (``title``), the others the content design (``content``)."""
+    masters = [m.part for m in presentation.slide_masters]
+    roles: dict[int, str] = {}
+    for number, slide in enumerate(presentation.slides):
+        master = masters.index(slide.slide_layout.slide_master.part)
+        role = "title" if number == 0 else "content"
+        if roles.get(master) != "title":
+            roles[master] = role
+    return roles
+
+
+def unique_layout_names(presentation: Any) -> list[tuple[str, str]]:
+    """Rename layouts whose name another master's layout has too ("Title, Content (2)"), so
+    that a theme can name each; return (old, new) names."""
+    seen: set[str] = set()
+    renamed = []
+    for number, master in enumerate(presentation.slide_masters, start=1):
+        for layout in master.slide_layouts:
+            name = layout.name
+            if name in seen:
+                new = f"{name} ({number})"
+                while new in seen:
+                    new += "'"
+                rename_layout(layout, new)
+                renamed.append((name, new))
+                name = new
+            seen.add(name)
+    return renamed
+
+
+def layouts_of(presentation: Any, roles: dict[int, str] | None = None) -> list[LayoutInfo]:
+    """Every layout of a template: its placeholders, how much of each the template's own
+    graphics cover, its master and what the master is for."""
+    width, height = int(presentation.slide_width), int(presentation.slide_height)
     result = []
-    for layout in presentation.slide_layouts:
-        placeholders = tuple(
-            PlaceholderInfo(
-                idx=p.placeholder_format.idx,
-                type=type_name(p),
-                name=p.name,
-                left=int(p.left or 0),
-                top=int(p.top or 0),
-                width=int(p.width or 0),
-                height=int(p.height or 0),
+    for number, master in enumerate(presentation.slide_masters):
+        for layout in master.slide_layouts:
+            palette = palette_of(layout)
+            graphics = GraphicsMap(width, height, layout_marks(layout, palette))
+            placeholders = []
+            for p in layout.placeholders:
+                rect = rect_of(p)
+                placeholders.append(
+                    PlaceholderInfo(
+                        idx=p.placeholder_format.idx,
+                        type=type_name(p),
+                        name=p.name,
+                        left=rect.left,
+                        top=rect.top,
+                        width=rect.width,
+                        height=rect.height,
+                        covered=round(graphics.covered(rect), 3) if rect.width else 0.0,
+                        vertical=is_vertical(p),
+                    )
+                )
+            result.append(
+                LayoutInfo(
+                    layout.name,
+                    tuple(placeholders),
+                    number,
+                    (roles or {}).get(number, ""),
+                    palette.picture_background,
+                )
             )
-            for p in layout.placeholders
-        )
-        result.append(LayoutInfo(layout.name, placeholders))
     return result
 
 

@@ -2,44 +2,83 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 from deckgen.paginate import Page
-from deckgen.paginate.geometry import Para
+from deckgen.paginate.geometry import KindFrames, Para, Rect
 from deckgen.render import oxml
+from deckgen.render.oxml.graphics import palette_of
+from deckgen.render.package import rect_of
 from deckgen.render.text import write_paragraphs
+from deckgen.theme.colours import DrawnColours, drawn_colours
 
 
 class SlideContext:
     """A new slide on its layout, the page it shows, and the placeholders used so far."""
 
     def __init__(
-        self, slide: Any, fields: dict[str, int], page: Page, language: str, project_root: Path
+        self,
+        slide: Any,
+        fields: dict[str, int],
+        frames: KindFrames,
+        page: Page,
+        language: str,
+        project_root: Path,
     ) -> None:
         self.slide = slide
         self.page = page
+        self.frames = frames
         self.language = language
         self.project_root = project_root
         self.fields = fields
         self.by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
         self.used: set[int] = set()
 
+    @functools.cached_property
+    def colours(self) -> DrawnColours:
+        """The scheme colours of what deckgen draws on this slide, readable on its background."""
+        return drawn_colours(palette_of(self.slide.slide_layout))
+
     def placeholder(self, field: str) -> Any | None:
-        """The placeholder that takes ``field``, marked as used; None if the theme has none."""
+        """The placeholder that takes ``field``, marked as used and moved where pagination
+        measured it; None if the theme has none."""
         idx = self.fields.get(field)
         if idx is None or idx not in self.by_idx:
             return None
         self.used.add(idx)
-        return self.by_idx[idx]
+        placeholder = self.by_idx[idx]
+        frame = self.frames.fields.get(field)
+        if frame is not None and not frame.box and frame.rect != rect_of(placeholder):
+            _place(placeholder, frame.rect)
+        return placeholder
 
     def write(self, field: str, paras: list[Para]) -> None:
-        """Write paragraphs into a field's placeholder."""
+        """Write paragraphs into a field's placeholder, or into a text box that looks like it
+        where the field shares its placeholder with another."""
+        frame = self.frames.fields.get(field)
+        if frame is not None and frame.box:
+            self._write_box(field, frame.rect, paras)
+            return
         placeholder = self.placeholder(field)
         if placeholder is not None:
-            frame = placeholder.text_frame
-            write_paragraphs(frame, paras, self.language)
-            frame.word_wrap = True
+            text = placeholder.text_frame
+            write_paragraphs(text, paras, self.language)
+            text.word_wrap = True
+
+    def _write_box(self, field: str, rect: Rect, paras: list[Para]) -> None:
+        idx = self.fields[field]
+        source = next(
+            (p for p in self.slide.slide_layout.placeholders if p.placeholder_format.idx == idx),
+            None,
+        )
+        box = self.slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
+        box.name = field.replace("_", " ").capitalize()
+        if source is not None:
+            oxml.style_like(box, source)
+        write_paragraphs(box.text_frame, paras, self.language)
+        box.text_frame.word_wrap = True
 
     def clear(self, field: str) -> None:
         """Remove the placeholder of a field that deckgen draws in itself."""
@@ -57,3 +96,7 @@ class SlideContext:
         for idx, placeholder in list(self.by_idx.items()):
             if idx not in self.used:
                 self.remove(placeholder)
+
+
+def _place(shape: Any, rect: Rect) -> None:
+    shape.left, shape.top, shape.width, shape.height = rect.left, rect.top, rect.width, rect.height

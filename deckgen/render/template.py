@@ -21,8 +21,10 @@ from deckgen.paginate.geometry import (
     points,
 )
 from deckgen.render import oxml
-from deckgen.render.package import NotAPresentation, read_template
+from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.render.package import NotAPresentation, all_layouts, read_template, rect_of
 from deckgen.theme import Theme, theme_error
+from deckgen.theme.graphics import GraphicsMap
 
 DRAWN_FIELDS = {"figures", "chart", "table", "image"}  # frames deckgen draws in, not text
 
@@ -59,7 +61,9 @@ def open_template(theme: Theme) -> Any:
 
 def resolve_layouts(theme: Theme, presentation: Any, kinds: set[str]) -> dict[str, KindLayout]:
     """The layout of every slide kind in ``kinds``; ThemeError at the theme.yaml line if broken."""
-    layouts = {layout.name: layout for layout in presentation.slide_layouts}
+    layouts: dict[str, Any] = {}
+    for layout in all_layouts(presentation):
+        layouts.setdefault(layout.name, layout)
     resolved: dict[str, KindLayout] = {}
     for kind in sorted(kinds):
         mapping = theme.mapping(kind)
@@ -108,39 +112,76 @@ def template_geometry(theme: Theme, kinds: set[str]) -> TemplateGeometry:
 
 
 def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGeometry:
-    """The geometry of an opened template for the resolved layouts."""
+    """The geometry of an opened template for the resolved layouts.
+
+    A placeholder that the template's own graphics cover in part is narrowed to its largest
+    free part (or, where too little is free, kept and reported); fields that share one
+    placeholder share its area side by side, the first in the placeholder, the others in text
+    boxes that look the same.
+    """
     fonts = oxml.colours_and_fonts(presentation)[1]
     width, height = int(presentation.slide_width), int(presentation.slide_height)
     kinds = {}
+    notes: list[str] = []
     for kind, kind_layout in layouts.items():
-        by_idx = {p.placeholder_format.idx: p for p in list(kind_layout.layout.placeholders)}
-        fields = {
-            name: _frame(by_idx[idx], fonts, text=name not in DRAWN_FIELDS)
-            for name, idx in kind_layout.placeholders.items()
-        }
+        layout = kind_layout.layout
+        graphics = GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
+        by_idx = {p.placeholder_format.idx: p for p in list(layout.placeholders)}
+        sharing: dict[int, list[str]] = {}
+        for name, idx in kind_layout.placeholders.items():
+            sharing.setdefault(idx, []).append(name)
+        fields: dict[str, Frame] = {}
+        for idx, names in sharing.items():
+            placeholder = by_idx[idx]
+            rect = _safe(graphics, rect_of(placeholder), layout.name, placeholder.name, notes)
+            for number, (name, part) in enumerate(
+                zip(names, _columns(rect, len(names)), strict=True)
+            ):
+                text = name not in DRAWN_FIELDS
+                setting = _setting(placeholder, part, fonts) if text else None
+                fields[name] = Frame(part, setting, box=number > 0)
         title = fields.get("title")
-        kinds[kind] = KindFrames(
-            kind_layout.layout.name, fields, _content_area(width, height, title)
-        )
-    return TemplateGeometry(width, height, fonts, kinds)
+        area = _content_area(width, height, title)
+        free = graphics.free_rect(area) if graphics.covered(area) > SAFE_COVER else area
+        kinds[kind] = KindFrames(layout.name, fields, free or area)
+    return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
 
 
-def _frame(placeholder: Any, fonts: dict[str, str], text: bool) -> Frame:
-    rect = Rect(
-        int(placeholder.left or 0),
-        int(placeholder.top or 0),
-        int(placeholder.width or 0),
-        int(placeholder.height or 0),
+SAFE_COVER = 0.02  # graphics covering this little of a placeholder do not matter
+SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
+COLUMN_GAP = 0.04  # of the width, between fields that share a placeholder
+
+
+def _safe(graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list[str]) -> Rect:
+    """The part of a placeholder free of the template's graphics, or itself (and a note)."""
+    if graphics.covered(rect) <= SAFE_COVER:
+        return rect
+    free = graphics.free_rect(rect)
+    if free is not None and free.width * free.height >= SAFE_KEEP * rect.width * rect.height:
+        return free
+    notes.append(
+        f"layout '{layout}': the template's graphics cover {graphics.covered(rect):.0%} of "
+        f"'{name}' and leave no room beside them; text is written over them"
     )
-    if not text:
-        return Frame(rect)
+    return rect
+
+
+def _columns(rect: Rect, count: int) -> list[Rect]:
+    """``rect`` cut into ``count`` columns with a gap between them."""
+    if count == 1:
+        return [rect]
+    gap = int(rect.width * COLUMN_GAP)
+    width = (rect.width - gap * (count - 1)) // count
+    return [Rect(rect.left + n * (width + gap), rect.top, width, rect.height) for n in range(count)]
+
+
+def _setting(placeholder: Any, rect: Rect, fonts: dict[str, str]) -> TextSetting:
     insets = oxml.insets(oxml.inheritance_chain(placeholder))
-    setting = TextSetting(
+    return TextSetting(
         width=points(rect.width - insets["lIns"] - insets["rIns"]),
         height=points(rect.height - insets["tIns"] - insets["bIns"]),
         levels=tuple(oxml.level_styles(placeholder, fonts)),
     )
-    return Frame(rect, setting)
 
 
 def _content_area(width: int, height: int, title: Frame | None) -> Rect:

@@ -23,7 +23,7 @@ def write_paragraphs(frame: TextFrame, paras: Sequence[Para], language: str) -> 
             oxml.set_bullet(paragraph, "•", para.level)
         write_runs(paragraph, para.text, language)
         if para.size is not None:
-            oxml.set_size(paragraph, para.size, para.space_before)
+            oxml.set_size(paragraph, para.size, para.space_before, para.space_after)
 
 
 def write_runs(paragraph: _Paragraph, text: str, language: str) -> None:

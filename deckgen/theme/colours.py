@@ -99,3 +99,67 @@ class Palette:
         """The slot among ``slots`` (then dk1, lt1) with the highest contrast on ``behind``."""
         candidates = [*slots, "dk1", "lt1"]
         return max(candidates, key=lambda slot: contrast(self.colour(slot), behind))
+
+
+@dataclass(frozen=True)
+class DrawnColours:
+    """The scheme slots what deckgen draws itself takes, each text readable on its fill."""
+
+    card_fill: str
+    card_values: tuple[str, ...]  # one per card, in order
+    card_accents: tuple[str, ...]  # the bar on top of each card
+    card_label: str
+    header_fill: str
+    header_text: str
+    row_fills: tuple[str, str]  # odd and even rows
+    row_texts: tuple[str, str]
+    chart_text: str
+    caption_text: str
+
+
+ACCENT_SLOTS = tuple(f"accent{n}" for n in range(1, 7))
+VALUE_SIZE = 28.0  # key-figure values are at least this large (bold)
+
+
+def drawn_colours(palette: Palette) -> DrawnColours:
+    """Colours for cards, tables and charts on a slide of ``palette``: the template's accents
+    where they read, else the scheme's text or background colours that do."""
+    background = palette.background
+    card_fill = "bg2" if contrast(palette.colour("bg2"), background) < 3 else "bg1"
+    behind_card = palette.colour(card_fill)
+
+    def text_on(behind: str, preferred: tuple[str, ...], size: float, bold: bool = False) -> str:
+        for slot in preferred:
+            if contrast(palette.colour(slot), behind) >= needed_contrast(size, bold):
+                return slot
+        return max(
+            (*preferred, "tx1", "tx2", "bg1", "dk1", "lt1"),
+            key=lambda slot: contrast(palette.colour(slot), behind),
+        )
+
+    values = []
+    for index in range(len(ACCENT_SLOTS)):
+        rotated = ACCENT_SLOTS[index:] + ACCENT_SLOTS[:index]
+        values.append(text_on(behind_card, (*rotated, "tx2", "tx1"), VALUE_SIZE, bold=True))
+    header_fill = "accent1"
+    header_text = text_on(palette.colour(header_fill), ("bg1", "lt1", "tx1", "dk1"), 14, True)
+    if contrast(palette.colour(header_text), palette.colour(header_fill)) < 4.5:
+        header_fill = max(
+            ("tx2", "tx1", "accent2", "accent3"),
+            key=lambda slot: contrast(palette.colour(slot), palette.colour("bg1")),
+        )
+        header_text = text_on(palette.colour(header_fill), ("bg1", "lt1", "tx1", "dk1"), 14, True)
+    rows = ("bg1", "bg2")
+    row_texts = tuple(text_on(palette.colour(fill), ("tx1", "tx2"), 12) for fill in rows)
+    return DrawnColours(
+        card_fill=card_fill,
+        card_values=tuple(values),
+        card_accents=ACCENT_SLOTS,
+        card_label=text_on(behind_card, ("tx1", "tx2"), 12),
+        header_fill=header_fill,
+        header_text=header_text,
+        row_fills=rows,
+        row_texts=(row_texts[0], row_texts[1]),
+        chart_text=text_on(background, ("tx1", "tx2"), 12),
+        caption_text=text_on(background, ("tx1", "tx2"), 12),
+    )

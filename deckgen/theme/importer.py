@@ -1,22 +1,30 @@
-"""``deckgen theme import``: make a theme folder from an organisation's own template."""
+"""``deckgen theme import``: make a theme folder from an organisation's own template.
+
+The template is read with every master and layout, adapted (see :mod:`deckgen.render.adapt`),
+a layout is chosen for every slide kind, and ``theme.yaml`` records the choice for people to
+adjust. The import ends with a test build of one department on the new theme.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from deckgen.content.model import SLIDE_KINDS
 from deckgen.errors import DeckgenError
-from deckgen.theme.layouts import Guess, guess_mapping
+from deckgen.theme.layouts import Guess, LayoutInfo, guess_mapping
 from deckgen.theme.manifest import MANIFEST
 
 TEMPLATE_NAME = "template.pptx"
+BLOCKED = 0.05  # a placeholder this much covered by the template's graphics is reported
 
 
 @dataclass
 class ImportReport:
-    """What an import did: where the theme is, what it mapped, what it found in the template."""
+    """What an import did: where the theme is, what it mapped, what it changed and found."""
 
     folder: Path
     guess: Guess
@@ -24,11 +32,15 @@ class ImportReport:
     placeholders_renumbered: int
     colours: dict[str, str]
     fonts: dict[str, str]
+    masters: int = 1
+    adaptation: Any = None  # deckgen.render.adapt.Adaptation
+    blocked: list[str] = field(default_factory=list)
+    test_build: list[str] = field(default_factory=list)
 
 
 def import_theme(source: Path, name: str, themes_folder: Path, force: bool = False) -> ImportReport:
     """Copy ``source`` into ``themes_folder/name`` as a theme, with a guessed theme.yaml."""
-    from deckgen.render import oxml, package
+    from deckgen.render import adapt, oxml, package
 
     if not name or not name.replace("-", "").replace("_", "").isalnum():
         raise DeckgenError(f"theme name '{name}': use letters, digits, '-' and '_'")
@@ -36,18 +48,61 @@ def import_theme(source: Path, name: str, themes_folder: Path, force: bool = Fal
     if folder.exists() and not force:
         raise DeckgenError(f"{folder} exists already; choose another --name or pass --force")
     presentation = package.read_template(source)
+    roles = package.sample_roles(presentation)
     removed = oxml.drop_slides(presentation)
+    adaptation = adapt.prepare(presentation)
     renumbered = package.give_placeholders_own_idx(presentation)
     oxml.ensure_view_props(presentation)
-    layouts = package.layouts_of(presentation)
+    layouts = package.layouts_of(presentation, roles)
     guess = guess_mapping(layouts)
+    adapt.fix_contrast(presentation, guess, adaptation)
     colours, fonts = oxml.colours_and_fonts(presentation)
     if folder.exists():
         shutil.rmtree(folder)
     package.save(presentation, folder / TEMPLATE_NAME)
-    report = ImportReport(folder, guess, removed, renumbered, colours, fonts)
+    report = ImportReport(
+        folder,
+        guess,
+        removed,
+        renumbered,
+        colours,
+        fonts,
+        masters=len(presentation.slide_masters),
+        adaptation=adaptation,
+        blocked=_blocked(layouts, guess),
+    )
     (folder / MANIFEST).write_text(manifest_text(name, source, report), encoding="utf-8")
     return report
+
+
+def _blocked(layouts: list[LayoutInfo], guess: Guess) -> list[str]:
+    """The placeholders of chosen layouts that the template's own graphics cover in part."""
+    by_name = {layout.name: layout for layout in layouts}
+    found = []
+    seen: set[tuple[str, int]] = set()
+    for choice in guess.choices.values():
+        layout = by_name[choice.layout]
+        for placeholder in layout.placeholders:
+            key = (layout.name, placeholder.idx)
+            if placeholder.idx in choice.placeholders.values() and key not in seen:
+                seen.add(key)
+                if placeholder.covered > BLOCKED:
+                    found.append(
+                        f"layout {layout.name!r}: {placeholder.covered:.0%} of "
+                        f"{placeholder.name!r} lies on the template's graphics; "
+                        "text is kept in its free part"
+                    )
+    return found
+
+
+def _quoted(text: str) -> str:
+    """A text as a YAML scalar that cannot break the file, whatever characters it holds."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str) -> str:
+    """A text that is safe on a comment line."""
+    return " ".join(text.split())
 
 
 def manifest_text(name: str, source: Path, report: ImportReport) -> str:
@@ -55,14 +110,15 @@ def manifest_text(name: str, source: Path, report: ImportReport) -> str:
     colours = ", ".join(f"{k} {v}" for k, v in report.colours.items() if k.startswith("accent"))
     fonts = ", ".join(f"{k}: {v}" for k, v in report.fonts.items())
     lines = [
-        f"# Theme '{name}', imported by deckgen from {source.name}.",
-        "# deckgen guessed which layout suits each slide kind; check the decks and adjust.",
+        f"# Theme '{name}', imported by deckgen from {_comment(source.name)}.",
+        "# deckgen chose a layout for each slide kind; check the decks and adjust.",
         "# Every kind names a layout of template.pptx (by name) and which placeholder (by idx)",
-        "# takes which field; `deckgen theme inspect " + name + "` lists layouts and placeholders.",
+        "# takes which field; `deckgen theme inspect " + name + "` lists layouts and placeholders,",
+        "# `deckgen theme map " + name + "` draws them.",
         f"# Colours of the template's theme (charts, tables, key figures use them): {colours}",
-        f"# Fonts of the template's theme: {fonts}",
+        f"# Fonts of the template's theme: {_comment(fonts)}",
         f"name: {name}",
-        f'description: "Imported from {source.name}"',
+        f"description: {_quoted('Imported from ' + source.name)}",
         f"template: {TEMPLATE_NAME}",
         "kinds:",
     ]
@@ -75,7 +131,7 @@ def manifest_text(name: str, source: Path, report: ImportReport) -> str:
         lines.append(f"  {kind}:")
         if choice.fallback:
             lines.append(f"    # {choice.fallback}")
-        lines.append(f'    layout: "{choice.layout}"')
+        lines.append(f"    layout: {_quoted(choice.layout)}")
         lines.append(f"    placeholders: {{{inner}}}")
     return "\n".join(lines) + "\n"
 
@@ -85,6 +141,32 @@ def report_lines(report: ImportReport) -> list[str]:
     lines = [f"theme written to {report.folder}"]
     if report.slides_removed:
         lines.append(f"removed {report.slides_removed} sample slide(s) from the template")
+    if report.masters > 1:
+        lines.append(f"read {report.masters} slide masters and all their layouts")
+    done = report.adaptation
+    if done is not None:
+        if done.layouts_placed:
+            lines.append(
+                f"placed the title and text areas of {done.layouts_placed} layout(s) where "
+                "their masters have them (LibreOffice writes other positions into its layouts)"
+            )
+        if done.renamed:
+            examples = ", ".join(repr(new) for _, new in done.renamed[:3])
+            lines.append(
+                f"gave {len(done.renamed)} layout(s) of other masters names of their own "
+                f"({examples}, ...)"
+            )
+        if done.styles_carried:
+            lines.append(
+                f"took the look of {done.styles_carried} text level(s) from the masters' "
+                "sample text into their styles"
+            )
+        if done.bullets_added:
+            lines.append(f"gave {done.bullets_added} list level(s) bullets, which had none")
+        if done.accents:
+            shown = ", ".join(f"{slot} {colour}" for slot, colour in done.accents.items())
+            lines.append(f"the template's graphics give its colour scheme: {shown}")
+        lines += done.recoloured
     if report.placeholders_renumbered:
         lines.append(f"gave {report.placeholders_renumbered} placeholder(s) an idx of their own")
     width = max(len(k) for k in SLIDE_KINDS)
@@ -98,4 +180,6 @@ def report_lines(report: ImportReport) -> list[str]:
         if choice.fallback:
             line += f"; {choice.fallback}"
         lines.append(line)
+    lines += report.blocked
+    lines += report.test_build
     return lines

@@ -8,11 +8,14 @@ own graphics and colours), :mod:`.styles` (what import carries into a template's
 """
 
 from deckgen.render.oxml.package import (
+    application,
     colours_and_fonts,
     count_partnames,
     drop_slides,
     ensure_view_props,
+    is_vertical,
     package_members,
+    rename_layout,
     restyle_theme,
     set_placeholder_idx,
     theme_part,
@@ -26,6 +29,7 @@ from deckgen.render.oxml.slides import (
     positive_axis_ids,
     remove_shape,
 )
+from deckgen.render.oxml.styles import style_like
 from deckgen.render.oxml.text import (
     end_properties,
     inheritance_chain,
@@ -41,6 +45,7 @@ from deckgen.render.oxml.text import (
 __all__ = [
     "add_footer",
     "add_sections",
+    "application",
     "colours_and_fonts",
     "count_partnames",
     "drop_custom_data",
@@ -50,17 +55,20 @@ __all__ = [
     "footer_elements",
     "inheritance_chain",
     "insets",
+    "is_vertical",
     "level_styles",
     "notes_frame",
     "package_members",
     "positive_axis_ids",
     "remove_shape",
+    "rename_layout",
     "restyle_theme",
     "run_properties",
     "set_bullet",
     "set_language",
     "set_placeholder_idx",
     "set_size",
+    "style_like",
     "theme_part",
     "type_name",
 ]

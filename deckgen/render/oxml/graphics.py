@@ -120,6 +120,19 @@ def fill_colour(properties: Any, palette: Palette) -> str | None:
 # -- outlines of shapes ---------------------------------------------------------------------------
 
 
+def text_colour(level: Any, palette: Palette) -> str | None:
+    """The colour a merged list level gives its text, if it gives one."""
+    from deckgen.render.oxml.styles import text_colour_element
+
+    element = text_colour_element(level)
+    return colour_of(element, palette) if element is not None else None
+
+
+def master_marks(master: Any, palette: Palette) -> list[Mark]:
+    """The graphics of a slide master itself."""
+    return _tree_marks(master._element, palette)
+
+
 def layout_marks(layout: Any, palette: Palette) -> list[Mark]:
     """The graphics a slide of ``layout`` shows under its text, bottom to top: the master's
     (unless the layout hides them), then the layout's. Placeholders are not graphics."""

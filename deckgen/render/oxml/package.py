@@ -118,24 +118,56 @@ def colours_and_fonts(presentation: Any) -> tuple[dict[str, str], dict[str, str]
 
 
 def restyle_theme(presentation: Any, colours: dict[str, str], major: str, minor: str) -> None:
-    """Put colours (scheme slot -> RRGGBB) and fonts into the template's theme part."""
-    part = theme_part(presentation)
-    if part is None:
-        return
-    root = etree.fromstring(part.blob)
-    scheme = root.find(".//" + qn("a:clrScheme"))
-    for name, value in colours.items():
-        slot = scheme.find(qn(f"a:{name}")) if scheme is not None else None
-        if slot is None:
-            continue
-        for child in list(slot):
-            slot.remove(child)
-        etree.SubElement(slot, qn("a:srgbClr")).set("val", value.lstrip("#").upper())
-    for role, typeface in (("majorFont", major), ("minorFont", minor)):
-        latin = root.find(f".//{qn('a:' + role)}/{qn('a:latin')}")
-        if typeface and latin is not None:
-            latin.set("typeface", typeface)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """Put colours (scheme slot -> RRGGBB) and fonts into the theme part of every master."""
+    parts = {id(p): p for p in (_theme_of(m) for m in presentation.slide_masters) if p is not None}
+    for part in parts.values():
+        root = etree.fromstring(part.blob)
+        scheme = root.find(".//" + qn("a:clrScheme"))
+        for name, value in colours.items():
+            slot = scheme.find(qn(f"a:{name}")) if scheme is not None else None
+            if slot is None:
+                continue
+            for child in list(slot):
+                slot.remove(child)
+            etree.SubElement(slot, qn("a:srgbClr")).set("val", value.lstrip("#").upper())
+        for role, typeface in (("majorFont", major), ("minorFont", minor)):
+            latin = root.find(f".//{qn('a:' + role)}/{qn('a:latin')}")
+            if typeface and latin is not None:
+                latin.set("typeface", typeface)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _theme_of(master: Any) -> Any:
+    try:
+        return master.part.part_related_by(RT.THEME)
+    except KeyError:
+        return None
+
+
+def application(presentation: Any) -> str:
+    """The program that wrote the file, as its extended properties say ("" if they do not)."""
+    try:
+        part = presentation.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+    except KeyError:
+        return ""
+    try:
+        root = etree.fromstring(part.blob)
+    except etree.XMLSyntaxError:
+        return ""
+    found = root.find("{*}Application")
+    return (found.text or "") if found is not None else ""
+
+
+def rename_layout(layout: Any, name: str) -> None:
+    """Give a layout another name."""
+    layout._element.find(qn("p:cSld")).set("name", name)
+
+
+def is_vertical(placeholder: Any) -> bool:
+    """Whether a placeholder sets its text vertically (East Asian layouts)."""
+    body = placeholder._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+    vertical = body is not None and (body.get("vert") or "horz") not in ("horz",)
+    return vertical or placeholder._element.find(f".//{qn('p:ph')}").get("orient") == "vert"
 
 
 def set_placeholder_idx(placeholder: Any, idx: int) -> None:

@@ -46,15 +46,15 @@ def level_styles(placeholder: Any, fonts: dict[str, str], levels: int = 5) -> li
     """The paragraph style of each list level, through placeholder, layout, master, defaults."""
     chain = inheritance_chain(placeholder)
     kind = type_name(placeholder)
-    master_levels = _master_levels(placeholder, kind)
+    from_master = master_levels(placeholder, kind)
     styles = []
     for number in range(1, levels + 1):
-        sources = [*(_lst_level(e, number) for e in chain), *master_levels(number)]
+        sources = [*(_lst_level(e, number) for e in chain), *from_master(number)]
         styles.append(_paragraph_style(sources, fonts, kind))
     return styles
 
 
-def _master_levels(placeholder: Any, kind: str) -> Any:
+def master_levels(placeholder: Any, kind: str) -> Any:
     """A function giving, for a level, the master's text-style and the default levels."""
     part = placeholder.part
     master = part.slide_master if hasattr(part, "slide_master") else None
@@ -110,21 +110,13 @@ def _paragraph_style(sources: list[Any], fonts: dict[str, str], kind: str) -> Pa
     family = {"+mj-lt": fonts.get("major", ""), "+mn-lt": fonts.get("minor", "")}.get(
         typeface, typeface
     )
-    space_before = 0.0
-    for level in levels:
-        before = level.find(f"{qn('a:spcBef')}/{qn('a:spcPts')}")
-        if before is not None:
-            space_before = int(before.get("val", "0")) / 100
-            break
-        before_pct = level.find(f"{qn('a:spcBef')}/{qn('a:spcPct')}")
-        if before_pct is not None:
-            space_before = int(before_pct.get("val", "0")) / 100000 * size * 1.2
-            break
     line_spacing = 1.0
     for level in levels:
-        spacing = level.find(f"{qn('a:lnSpc')}/{qn('a:spcPct')}")
-        if spacing is not None:
-            line_spacing = int(spacing.get("val", "100000")) / 100000
+        spacing = level.find(qn("a:lnSpc"))
+        if spacing is not None and len(spacing):
+            value = int(spacing[0].get("val", "100000"))
+            exact = etree.QName(spacing[0]).localname == "spcPts"
+            line_spacing = value / 100 / (1.2 * size) if exact else value / 100000
             break
     return ParagraphStyle(
         family=family or "Calibri",
@@ -132,9 +124,22 @@ def _paragraph_style(sources: list[Any], fonts: dict[str, str], kind: str) -> Pa
         bold=bold,
         indent_left=int(_first_attr(levels, "marL", 0)) / EMU_PER_POINT,
         first_line=int(_first_attr(levels, "indent", 0)) / EMU_PER_POINT,
-        space_before=space_before,
+        space_before=_spacing(levels, "a:spcBef", size),
+        space_after=_spacing(levels, "a:spcAft", size),
         line_spacing=line_spacing,
     )
+
+
+def _spacing(levels: list[Any], tag: str, size: float) -> float:
+    """Space before or after a paragraph in points, from the first level that sets it."""
+    for level in levels:
+        spacing = level.find(qn(tag))
+        if spacing is not None and len(spacing):
+            value = int(spacing[0].get("val", "0"))
+            if etree.QName(spacing[0]).localname == "spcPts":
+                return value / 100
+            return value / 100000 * size * 1.2
+    return 0.0
 
 
 # -- paragraphs and runs --------------------------------------------------------------------------
@@ -186,7 +191,9 @@ def _insert_bullet(p_pr: Any, element: Any) -> None:
     p_pr.append(element)
 
 
-def set_size(paragraph: Any, size: float, space_before: float | None) -> None:
+def set_size(
+    paragraph: Any, size: float, space_before: float | None, space_after: float | None = None
+) -> None:
     """Explicit font size (points) on every run of a paragraph, and its space before."""
     hundredths = str(max(100, round(size * 100)))
     for run in paragraph.runs:
@@ -196,3 +203,5 @@ def set_size(paragraph: Any, size: float, space_before: float | None) -> None:
         end.set("sz", hundredths)
     if space_before is not None:
         paragraph.space_before = round(space_before * EMU_PER_POINT)
+    if space_after is not None:
+        paragraph.space_after = round(space_after * EMU_PER_POINT)
