@@ -60,7 +60,7 @@ def test_guess_from_german_layout_names() -> None:
         "table": ("Titel und Inhalt", {"title": 0, "table": 1}),
         "quote": ("Titel und Inhalt", {"quote": 1}),
         "two_columns": ("Zwei Inhalte", {"title": 0, "left": 1, "right": 2}),
-        "concerns": ("Zwei Inhalte", {"title": 0, "concern": 1, "answer": 2}),
+        "concerns": ("Titel und Inhalt", {"title": 0, "answer": 1}),
         "key_figures": ("Nur Titel", {"title": 0}),
         "image": ("Titel und Inhalt", {"title": 0, "image": 1}),
     }
