@@ -1,216 +1,213 @@
 """make bench: deckgen against what users would otherwise run, measured in the same run.
 
-Generates a project of 100 departments (about 20 slides each: title, agenda, sections,
-bullets, concerns, key figures, one chart, tables, notes on every slide) and measures:
+Every command runs a copy of deckgen's code taken when the bench starts, so that edits made
+meanwhile change nothing, and is started by launcher.py (measure.py), so that its peak memory
+is its own. Two workloads of 100 departments each (workloads.py): this repo's example
+departments copied to 100, and 100 synthetic ones. For each, deckgen builds the decks once,
+untimed; what they say is read back slide by slide into JSON (deck_json.py). Then,
+interleaved and three times over, are measured:
 
-- deckgen build --all (worker processes, the default) and the rebuild with nothing changed;
-- a plain python-pptx script in one process that re-opens the template for each deck;
-- pandoc building the same 100 decks from Markdown, two processes at a time (if installed);
-- deckgen --help.
+- deckgen build --all --force (worker processes, as many as cores: the default), and right
+  after it the rebuild with nothing changed;
+- a plain python-pptx script writing the same slides from that JSON onto the same template,
+  in as many processes as deckgen uses and in one process (plain_pptx.py);
+- pandoc building the same decks from Markdown made from the JSON, as many at a time as
+  deckgen's workers (deck_markdown.py), if pandoc is installed.
 
-Prints wall time, time per deck and peak memory of each, and the ratios; with --write, also
-writes docs/benchmarks.md.
+Then, five times over: `deckgen --help`, `deckgen build sales --force` in the example project
+(a fresh process) and the refusal of a YAML alias bomb. Medians are reported: wall time, CPU
+time (user + system, all processes) per deck, peak memory, the ratios and the targets
+(report.py). With --write the report also goes to docs/benchmarks.md, with the first entries
+of a cProfile of `deckgen build sales --force`.
 """
 
 from __future__ import annotations
 
-import json
+import compileall
 import os
-import platform
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
+
+import deck_json
+import deck_markdown
+import measure
+import report
+import workloads
 
 REPO = Path(__file__).resolve().parent.parent
 DECKGEN = [sys.executable, "-m", "deckgen"]
-DEPARTMENTS = 100
+PLAIN = [sys.executable, str(REPO / "bench" / "plain_pptx.py")]
+ROUNDS = 3
+SINGLE_ROUNDS = 5
+PROFILE_ENTRIES = 15
+WRAPPER_SHARE = 0.95  # profile entries with this share of the whole run are left out
+BOMB_LIMIT = 60  # seconds: an alias bomb that is not refused is killed after this
 
 
-def make_project(root: Path) -> list[dict[str, object]]:
-    """Write the synthetic project; return its departments as plain data for the baselines."""
-    (root / "content" / "departments").mkdir(parents=True)
-    (root / "deckgen.yaml").write_text(
-        "organisation: {name: Stadtwerke Benchhausen GmbH, short_name: Stadtwerke Benchhausen}\n"
-        "title: Gemeinsam auf Social Media\ndate: 2026-11-26\noutline:\n"
-        "  - title\n  - agenda\n  - {section: why, header: true}\n  - benefits\n"
-        "  - concerns\n  - examples\n  - metrics\n  - {section: collaboration, header: true}\n"
-        "  - next_steps\n  - contact\n",
-        encoding="utf-8",
-    )
-    (root / "content" / "shared.yaml").write_text(
-        "sections:\n"
-        "  why:\n    title: Warum wir auf Social Media gehen\n    notes: Rahmen setzen.\n"
-        "    slides:\n"
-        "      - {kind: bullets, title: Unsere Ziele, notes: Ziele erklären.,\n"
-        "         points: [Schneller informieren, Kundschaft halten, Fachkräfte gewinnen]}\n"
-        "      - kind: key_figures\n        title: Wo sich Benchhausen informiert\n"
-        "        notes: Eigene Befragung.\n        figures: [{value: 78 %, label: nutzen Netzwerke},"
-        " {value: 3 von 4, label: erwarten schnelle Infos}]\n"
-        "  collaboration:\n    title: So arbeiten wir zusammen\n    notes: Regeln für alle.\n"
-        "    slides:\n"
-        "      - {kind: table, title: Wer macht was, notes: Niemand muss posten.,\n"
-        "         columns: [Rolle, Aufgabe], rows: [[Redaktion, schreibt], [Fachbereich, liefert]]}\n"
-        "      - {kind: bullets, title: Wie schnell wir antworten, notes: Zusagen.,\n"
-        "         points: [Werktags in 4 Stunden, Störungen sofort]}\n"
-        "contact: {name: Jana Albrecht, email: social@example.org, notes: Fragen sammeln.}\n",
-        encoding="utf-8",
-    )
-    data = []
-    for n in range(1, DEPARTMENTS + 1):
-        department = {
-            "name": f"Abteilung {n}",
-            "audience": f"Team {n}",
-            "notes": "Begrüßung.",
-            "benefits": [
-                {"title": f"Nutzen {i} für Abteilung {n}", "text": "Ein Satz dazu.",
-                 "figure": {"value": f"+{10 * i} %", "label": "mehr Anfragen"}, "notes": "Dazu."}
-                for i in range(1, 5)
-            ],
-            "concerns": [
-                {"concern": f"Bedenken {i}?", "answer": "Unsere Antwort, konkret.", "notes": "Ernst nehmen."}
-                for i in range(1, 5)
-            ],
-            "examples": [{"title": "Ein Beispiel", "did": ["Dies"], "results": ["Das"], "notes": "Quelle."}],
-            "metrics": {
-                "figures": [{"value": "500", "label": "Follower"}, {"value": "4 h", "label": "Antwortzeit"}],
-                "notes": "Ziele.",
-                "charts": [{"title": "Anfragen", "categories": ["Q1", "Q2", "Q3", "Q4"],
-                            "series": [{"name": "Anfragen", "values": [n, n + 5, n + 9, n + 14]}],
-                            "notes": "Langsam am Anfang."}],
-            },
-            "next_steps": [{"step": f"Schritt {i}", "who": "Team", "when": "Januar", "notes": "Zusage."}
-                           for i in range(1, 4)],
-        }  # fmt: skip
-        (root / "content" / "departments" / f"d{n:03}.yaml").write_text(
-            json.dumps(department, ensure_ascii=False), encoding="utf-8"
-        )
-        data.append(department)
-    return data
+def snapshot(folder: Path) -> tuple[Path, str]:
+    """Copy deckgen's code and built-in themes from the working tree to ``folder`` (compiled),
+    so that edits made while the bench runs change neither the measured code nor, through
+    deckgen's stamp of its own code, what the rebuild finds up to date. Return the folder to
+    put on PYTHONPATH and a description of what was copied."""
+    package = folder / "deckgen"
+    skip = shutil.ignore_patterns("__pycache__", "build_themes.py")
+    shutil.copytree(REPO / "deckgen", package, ignore=skip)
+    shutil.copytree(REPO / "themes", package / "builtin_themes", ignore=skip)
+    compileall.compile_dir(folder, quiet=1)
+    return folder, describe_code()
 
 
-def run(command: list[str], **kwargs: object) -> tuple[float, int]:
-    """Wall seconds and peak memory (MB, the largest process) of one command."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, **kwargs)  # type: ignore[call-overload]
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss // 1024
+def describe_code() -> str:
+    """The commit of the working tree, and whether deckgen/ or themes/ differ from it."""
+    git = ["git", "-C", str(REPO)]
+    try:
+        commit = subprocess.run(
+            [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        changed = subprocess.run(
+            [*git, "status", "--porcelain", "--", "deckgen", "themes"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "the working tree (not a git checkout)"
+    return f"commit {commit}" + (" with uncommitted changes to deckgen/ or themes/" if changed else "")  # fmt: skip
 
 
-def pandoc_markdown(department: dict[str, object]) -> str:
-    """The same deck's text as pandoc Markdown: about 20 slides with notes."""
-    d = department
-    parts = [f"---\ntitle: Gemeinsam auf Social Media\nsubtitle: {d['name']}\n---\n"]
+def prepare(
+    folder: Path, name: str, make: Callable[[Path], Path], jobs: int, template: Path
+) -> tuple[report.Workload, dict[str, measure.Command]]:
+    """Write a workload's project, build and read its decks (untimed); return the workload
+    and the commands to measure, named "<workload>: <tool>"."""
+    project = make(folder / "project")
+    reference = folder / "reference"
+    build_all = [*DECKGEN, "--project", str(project), "build", "--all", "-q", "--out"]
+    subprocess.run([*build_all, str(reference), "--force"], check=True, stdout=subprocess.DEVNULL)
+    decks = deck_json.extract_all(reference, folder / "json")
+    workload = report.Workload(name, decks, folder)
+    plain = [*PLAIN, str(folder / "json")]
+    options = ["--template", str(template), "--jobs"]
+    commands = {
+        "deckgen": [*build_all, str(folder / "deckgen"), "--force"],
+        "rebuild": [*build_all, str(folder / "deckgen")],
+        f"plain-{jobs}": [*plain, str(folder / "plain"), *options, str(jobs)],
+        "plain-1": [*plain, str(folder / "plain-1"), *options, "1"],
+    }
+    pandoc = shutil.which("pandoc")
+    if pandoc:
+        commands["pandoc"] = pandoc_command(pandoc, decks, folder / "pandoc", jobs)
+    return workload, {f"{name}: {tool}": measure.Command(args) for tool, args in commands.items()}
 
-    def slide(title: str, body: str, notes: str) -> None:
-        parts.append(f"## {title}\n\n{body}\n\n::: notes\n{notes}\n:::\n")
 
-    slide("Agenda", "1. Warum\n2. Nutzen\n3. Bedenken", "Überblick.")
-    parts.append("# Warum wir auf Social Media gehen\n")
-    slide("Unsere Ziele", "- Schneller informieren\n- Kundschaft halten", "Ziele.")
-    slide("Wo sich Benchhausen informiert", "- 78 % nutzen Netzwerke", "Befragung.")
-    benefits = d["benefits"]  # type: ignore[index]
-    slide(
-        "Ihr Nutzen", "\n".join(f"- **{b['title']}**\n  - {b['text']}" for b in benefits), "Dazu."
-    )
-    slide(
-        "Ihr Nutzen in Zahlen", "\n".join(f"- {b['figure']['value']}" for b in benefits), "Zahlen."
-    )
-    for c in d["concerns"]:  # type: ignore[attr-defined]
-        slide("Ihre Bedenken", f"*{c['concern']}*\n\n{c['answer']}", c["notes"])
-    slide(
-        "Ein Beispiel",
-        ":::::: columns\n::: column\n- Dies\n:::\n::: column\n- Das\n:::\n::::::",
-        "Quelle.",
-    )
-    slide("Woran wir Erfolg messen", "- 500 Follower\n- 4 h Antwortzeit", "Ziele.")
-    slide("Anfragen", "| Q1 | Q2 | Q3 | Q4 |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |", "Langsam.")
-    parts.append("# So arbeiten wir zusammen\n")
-    slide("Wer macht was", "| Rolle | Aufgabe |\n|---|---|\n| Redaktion | schreibt |", "Regeln.")
-    slide("Wie schnell wir antworten", "- Werktags in 4 Stunden", "Zusagen.")
-    slide(
-        "Nächste Schritte",
-        "| Schritt | Wer | Wann |\n|---|---|---|\n| 1 | Team | Januar |",
-        "Zusage.",
-    )
-    slide("Fragen?", "Jana Albrecht", "Fragen sammeln.")
-    return "\n".join(parts)
+def pandoc_command(pandoc: str, decks: list[dict[str, object]], out: Path, jobs: int) -> list[str]:
+    """Write each deck as Markdown to ``out``; the command that has pandoc build them all,
+    ``jobs`` at a time (x.md -> x.md.pptx)."""
+    out.mkdir()
+    paths = []
+    for deck in decks:
+        path = out / f"{deck['name']}.md"
+        path.write_text(deck_markdown.deck_markdown(deck), encoding="utf-8")
+        paths.append(str(path))
+    listing = out / "decks.txt"
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    return ["xargs", "-a", str(listing), "-P", str(jobs), "-I{}",
+            pandoc, "--slide-level=1", "-o", "{}.pptx", "{}"]  # fmt: skip
+
+
+def check_outputs(workload: report.Workload) -> list[str]:
+    """Compare what the baselines wrote (last run) with deckgen's decks; one line per problem."""
+    problems = []
+    expected = {deck["name"]: deck_json.fingerprint(deck) for deck in workload.decks}
+    for folder in sorted(workload.folder.glob("plain*")):
+        scratch = Path(tempfile.mkdtemp(dir=workload.folder))
+        written = {d["name"]: d for d in deck_json.extract_all(folder, scratch)}
+        for name, slides in expected.items():
+            if name not in written or deck_json.fingerprint(written[name]) != slides:
+                problems.append(f"{folder.name}/{name}.pptx: not the same slides as deckgen's")
+    pandoc = workload.folder / "pandoc"
+    for deck in workload.decks if pandoc.exists() else []:
+        count = deck_json.slide_count(pandoc / f"{deck['name']}.md.pptx")
+        if count != len(deck["slides"]):
+            problems.append(f"pandoc/{deck['name']}: {count} slides, not {len(deck['slides'])}")
+    return problems
+
+
+def single_commands(folder: Path) -> dict[str, measure.Command]:
+    """The one-process commands: interpreter start, --help, one cold deck, the alias bomb
+    (any exit status is taken: the report says whether it was refused)."""
+    project = workloads.example_project(folder / "examples")
+    bombed = workloads.example_project(folder / "bomb")
+    slug = workloads.alias_bomb(bombed)
+    return {
+        "python": measure.Command([sys.executable, "-c", "pass"]),
+        "help": measure.Command([*DECKGEN, "--help"]),
+        "sales": measure.Command(
+            [*DECKGEN, "--project", str(project), "build", "sales", "--force"]
+        ),
+        "bomb": measure.Command(
+            [*DECKGEN, "--project", str(bombed), "build", slug], expect=None, limit=BOMB_LIMIT
+        ),
+    }
+
+
+def profile(folder: Path) -> list[str]:
+    """The first entries of a cProfile of `deckgen build sales --force` by cumulative time,
+    after those that take (almost) the whole run: runpy, click, the command itself."""
+    command = [sys.executable, "-m", "cProfile", "-s", "cumtime", "-m", "deckgen"]
+    command += ["--project", str(folder / "examples"), "build", "sales", "--force"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    lines = output.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+    entries = [line.rstrip() for line in lines[start + 1 :] if line.strip()]
+    total = cumulative(entries[0])
+    inner = [line for line in entries if cumulative(line) < WRAPPER_SHARE * total]
+    return [lines[start].rstrip(), *inner[:PROFILE_ENTRIES]]
+
+
+def cumulative(entry: str) -> float:
+    """The cumulative seconds of one line of cProfile's table."""
+    return float(entry.split()[3])
 
 
 def main() -> None:
-    write = "--write" in sys.argv
-    with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as folder:
-        root = Path(folder) / "project"
-        data = make_project(root)
-        (Path(folder) / "data.json").write_text(json.dumps(data), encoding="utf-8")
-        results: dict[str, tuple[float, int]] = {}
-        out = Path(folder) / "deckgen"
-        results["deckgen build --all"] = run(
-            [*DECKGEN, "--project", str(root), "build", "--all", "-q", "--out", str(out)]
-        )
-        results["deckgen rebuild, nothing changed"] = run(
-            [*DECKGEN, "--project", str(root), "build", "--all", "-q", "--out", str(out)]
-        )
-        results["plain python-pptx script"] = run(
-            [sys.executable, str(REPO / "bench" / "plain_pptx.py"), str(Path(folder) / "data.json"),
-             str(Path(folder) / "plain")]
-        )  # fmt: skip
-        pandoc = shutil.which("pandoc")
-        if pandoc:
-            markdown = Path(folder) / "md"
-            markdown.mkdir()
-            for n, department in enumerate(data, start=1):
-                (markdown / f"d{n:03}.md").write_text(pandoc_markdown(department), "utf-8")
-            script = (
-                f"cd {markdown} && ls *.md | xargs -P 2 -I{{}} sh -c "
-                f"'{pandoc} -o \"$(basename {{}} .md).pptx\" {{}}'"
-            )
-            results["pandoc, 2 processes"] = run(["sh", "-c", script])
-        helps = sorted(run([*DECKGEN, "--help"])[0] for _ in range(5))
-        results["deckgen --help (median of 5)"] = (helps[2], run([*DECKGEN, "--help"])[1])
-        decks = len(list(out.glob("*.pptx")))
-        slides = json.loads((out / ".deckgen-state.json").read_text())
-        total_slides = sum(entry["slides"] for entry in slides.values())
-    lines = report(results, decks, total_slides, pandoc is not None)
-    print("\n".join(lines))
-    if write:
-        (REPO / "docs" / "benchmarks.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def report(
-    results: dict[str, tuple[float, int]], decks: int, slides: int, pandoc: bool
-) -> list[str]:
-    cores = os.cpu_count()
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Measured by `make bench` on {platform.machine()}, {cores} cores, Python "
-        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}: {decks} departments, "
-        f"{slides} slides in all ({slides / max(decks, 1):.1f} per deck).",
-        "",
-        "| what | wall time | per deck | peak memory |",
-        "|---|---:|---:|---:|",
-    ]
-    for name, (seconds, memory) in results.items():
-        per_deck = "" if "help" in name else f"{1000 * seconds / DEPARTMENTS:.0f} ms"
-        lines.append(f"| {name} | {seconds:.2f} s | {per_deck} | {memory} MB |")
-    deckgen = results["deckgen build --all"][0]
-    lines += ["", "Ratios from the same run:", ""]
-    lines.append(
-        f"- deckgen / plain python-pptx script: {deckgen / results['plain python-pptx script'][0]:.2f}"
+    """Measure everything, print the report; with --write also write docs/benchmarks.md."""
+    jobs = os.cpu_count() or 1  # deckgen's default number of worker processes
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as tmp:
+        base = Path(tmp)
+        code, code_description = snapshot(base / "code")
+        os.environ["PYTHONPATH"] = str(code)  # every command below runs the copy
+        template = code / "deckgen" / "builtin_themes" / "modern" / "template.pptx"
+        prepared = [
+            prepare(base / name, name, make, jobs, template)
+            for name, make in (("examples", workloads.examples), ("synthetic", workloads.synthetic))
+        ]
+        commands = {name: c for _, batch in prepared for name, c in batch.items()}
+        with measure.Launcher() as launcher:
+            runs = measure.interleaved(launcher, commands, ROUNDS)
+            single = measure.interleaved(launcher, single_commands(base / "single"), SINGLE_ROUNDS)
+        checks = {workload.name: check_outputs(workload) for workload, _ in prepared}
+        profiled = profile(base / "single")
+    results = report.Results(
+        workloads=[workload for workload, _ in prepared],
+        runs=runs,
+        single=single,
+        checks=checks,
+        code=code_description,
+        jobs=jobs,
+        rounds=(ROUNDS, SINGLE_ROUNDS),
+        load=(load_before, os.getloadavg()),
+        profile=profiled,
     )
-    if pandoc:
-        lines.append(
-            f"- deckgen / pandoc with 2 processes: {deckgen / results['pandoc, 2 processes'][0]:.2f}"
-        )
-    else:
-        lines.append("- deckgen / pandoc: pandoc is not installed, column skipped")
-    return lines
+    text = report.markdown(results)
+    print(text)
+    if "--write" in sys.argv:
+        (REPO / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ Paragraphs = list[list[Any]]  # [level, text] per paragraph
 
 def box(shape: Any) -> Box:
     """Left, top, width and height of a shape in EMU."""
-    return [int(shape.left or 0), int(shape.top or 0), int(shape.width or 0), int(shape.height or 0)]
+    return [int(getattr(shape, side) or 0) for side in ("left", "top", "width", "height")]
 
 
 def paragraphs(frame: Any) -> Paragraphs:
@@ -146,3 +146,8 @@ def fingerprint(data: dict[str, Any]) -> list[tuple[Any, ...]]:
         )
         result.append((slide["layout"], texts, shapes, slide["notes"] or ""))
     return result
+
+
+def slide_count(path: Path) -> int:
+    """The number of slides of the deck at ``path``."""
+    return len(Presentation(str(path)).slides)

@@ -1,91 +1,139 @@
-"""The baseline a user would write: the same 100 decks with python-pptx alone, in one process,
-re-opening the template for each deck. Usage: plain_pptx.py DATA.json OUT_DIR"""
+"""The baseline a user would write: the same decks as deckgen's, with python-pptx alone.
+
+Usage: plain_pptx.py JSON_DIR OUT_DIR [--jobs N] [--template PPTX]
+
+JSON_DIR holds one JSON file per deck (written by deck_json.py from decks deckgen built):
+per slide the layout's name, the placeholders' paragraphs, tables, charts, pictures, text
+shapes and notes. For each deck this script opens the theme's template (--template, by
+default the modern theme's), adds a slide on the layout of the same name for each slide,
+fills the placeholders by idx, draws the other shapes in their boxes, writes the notes and
+saves. It measures and fits nothing: it only writes.
+With --jobs N (default 1) the decks are shared out to N worker processes.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
+import multiprocessing
 from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.util import Inches
+from pptx.enum.shapes import MSO_SHAPE
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "themes" / "modern" / "template.pptx"
 
 
-def slide(deck: Any, layout: str, title: str, notes: str) -> Any:
-    page = deck.slides.add_slide(deck.slide_layouts.get_by_name(layout))
-    if page.shapes.title is not None:
-        page.shapes.title.text = title
-    page.notes_slide.notes_text_frame.text = notes
-    return page
+def write_paragraphs(frame: Any, paragraphs: list[list[Any]]) -> None:
+    """Put [level, text] paragraphs into a text frame, replacing what it held."""
+    for n, (level, text) in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        paragraph.text = text
+        if level:
+            paragraph.level = level
 
 
-def bullets(page: Any, idx: int, lines: list[str]) -> None:
-    frame = page.placeholders[idx].text_frame
-    frame.text = lines[0]
-    for line in lines[1:]:
-        frame.add_paragraph().text = line
+def placeholders(slide: Any, layout: Any, wanted: list[dict[str, Any]]) -> None:
+    """Fill the placeholders the slide should have; add latent ones, drop the unused."""
+    present = {shape.placeholder_format.idx: shape for shape in slide.placeholders}
+    needed = {entry["idx"] for entry in wanted}
+    for idx, shape in present.items():
+        if idx not in needed:
+            shape.element.getparent().remove(shape.element)
+    for entry in wanted:
+        idx = entry["idx"]
+        if idx not in present:  # footers and slide numbers are not copied by add_slide
+            slide.shapes.clone_placeholder(layout.placeholders.get(idx=idx))
+        write_paragraphs(slide.placeholders[idx].text_frame, entry["paragraphs"])
 
 
-def build(department: dict[str, Any], path: Path) -> None:
-    deck = Presentation(str(TEMPLATE))
-    first = slide(deck, "Title", "Gemeinsam auf Social Media", department["notes"])
-    first.placeholders[1].text = department["name"]
-    bullets(slide(deck, "Agenda", "Agenda", "Überblick."), 1, ["Warum", "Nutzen", "Bedenken"])
-    slide(deck, "Section", "Warum wir auf Social Media gehen", "Rahmen.").placeholders[1].text = "x"
-    bullets(slide(deck, "Bullets", "Unsere Ziele", "Ziele."), 1, ["Informieren", "Halten"])
-    slide(deck, "Key Figures", "Wo sich Benchhausen informiert", "Befragung.")
-    lines = [b["title"] for b in department["benefits"]]
-    bullets(slide(deck, "Bullets", "Ihr Nutzen", "Dazu."), 1, lines)
-    slide(deck, "Key Figures", "Ihr Nutzen in Zahlen", "Zahlen.")
-    for concern in department["concerns"]:
-        page = slide(deck, "Concern", "Ihre Bedenken", concern["notes"])
-        page.placeholders[13].text = concern["concern"]
-        page.placeholders[14].text = concern["answer"]
-    page = slide(deck, "Two Columns", "Ein Beispiel", "Quelle.")
-    for idx, text in ((13, "Was sie tun"), (14, "Dies"), (15, "Was es bringt"), (16, "Das")):
-        page.placeholders[idx].text = text
-    slide(deck, "Key Figures", "Woran wir Erfolg messen", "Ziele.")
-    chart = department["metrics"]["charts"][0]
-    page = slide(deck, "Title Only", chart["title"], chart["notes"])
-    data = CategoryChartData()
-    data.categories = chart["categories"]
-    data.add_series(chart["series"][0]["name"], chart["series"][0]["values"])
-    page.shapes.add_chart(
-        XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.6), Inches(1.8), Inches(12), Inches(4.5), data
-    )
-    slide(deck, "Section", "So arbeiten wir zusammen", "Regeln.").placeholders[1].text = "x"
-    page = slide(deck, "Title Only", "Wer macht was", "Regeln.")
-    table = page.shapes.add_table(3, 2, Inches(0.6), Inches(1.8), Inches(12), Inches(1.5)).table
-    for r, row in enumerate([["Rolle", "Aufgabe"], ["Redaktion", "schreibt"], ["Fach", "liefert"]]):
+def add_table(slide: Any, spec: dict[str, Any]) -> None:
+    """A table with the given cells, column widths and box."""
+    rows = spec["rows"]
+    grid = slide.shapes.add_table(len(rows), len(rows[0]), *spec["box"]).table
+    for column, width in zip(grid.columns, spec["widths"], strict=True):
+        column.width = width
+    for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    bullets(slide(deck, "Bullets", "Wie schnell wir antworten", "Zusagen."), 1, ["4 Stunden"])
-    page = slide(deck, "Title Only", "Nächste Schritte", "Zusage.")
-    steps = department["next_steps"]
-    table = page.shapes.add_table(
-        len(steps) + 1, 3, Inches(0.6), Inches(1.8), Inches(12), Inches(2)
-    ).table
-    for c, text in enumerate(["Schritt", "Wer", "Wann"]):
-        table.cell(0, c).text = text
-    for r, step in enumerate(steps, start=1):
-        for c, key in enumerate(("step", "who", "when")):
-            table.cell(r, c).text = step[key]
-    closing = slide(deck, "Closing", "Fragen?", "Fragen sammeln.")
-    closing.placeholders[14].text = "Jana Albrecht"
-    deck.save(str(path))
+            grid.cell(r, c).text = text
+
+
+def add_chart(slide: Any, spec: dict[str, Any]) -> None:
+    """A native chart of the given type with the given categories and series."""
+    data = CategoryChartData()
+    data.categories = spec["categories"]
+    for series in spec["series"]:
+        data.add_series(series["name"], series["values"])
+    slide.shapes.add_chart(XL_CHART_TYPE[spec["type"]], *spec["box"], data)
+
+
+def add_text(slide: Any, spec: dict[str, Any]) -> None:
+    """A text box, or an auto shape of the given geometry, holding paragraphs."""
+    if spec["geometry"] is None:
+        shape = slide.shapes.add_textbox(*spec["box"])
+    else:
+        shape = slide.shapes.add_shape(MSO_SHAPE[spec["geometry"]], *spec["box"])
+    write_paragraphs(shape.text_frame, spec["paragraphs"])
+
+
+def add_picture(slide: Any, spec: dict[str, Any]) -> None:
+    """A picture from its image file, in its box."""
+    slide.shapes.add_picture(spec["image"], *spec["box"])
+
+
+DRAW = {"table": add_table, "chart": add_chart, "text": add_text, "picture": add_picture}
+
+
+def build(source: Path, out: Path, template: Path) -> int:
+    """Write the deck described by the JSON file ``source`` to ``out`` on ``template``;
+    return its number of slides."""
+    deck = json.loads(source.read_text(encoding="utf-8"))
+    presentation = Presentation(str(template))
+    layouts = {layout.name: layout for layout in presentation.slide_layouts}
+    for spec in deck["slides"]:
+        layout = layouts[spec["layout"]]
+        slide = presentation.slides.add_slide(layout)
+        placeholders(slide, layout, spec["placeholders"])
+        for shape in spec["shapes"]:
+            DRAW[shape["kind"]](slide, shape)
+        if spec["notes"] is not None:
+            slide.notes_slide.notes_text_frame.text = spec["notes"]
+    presentation.save(str(out / f"{deck['name']}.pptx"))
+    return len(deck["slides"])
+
+
+def _build_one(job: tuple[Path, Path, Path]) -> int:
+    """build() for a worker process."""
+    return build(*job)
 
 
 def main() -> None:
-    departments = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    out = Path(sys.argv[2])
-    out.mkdir(parents=True, exist_ok=True)
-    for n, department in enumerate(departments, start=1):
-        build(department, out / f"d{n:03}.pptx")
+    """Build every deck of JSON_DIR into OUT_DIR, in --jobs processes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("json_dir", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--template", type=Path, default=TEMPLATE)
+    options = parser.parse_args()
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = [
+        (path, options.out_dir, options.template)
+        for path in sorted(options.json_dir.glob("*.json"))
+    ]
+    if options.jobs == 1:
+        for job in jobs:
+            _build_one(job)
+        return
+    pool = multiprocessing.Pool(options.jobs)
+    try:
+        for _ in pool.imap_unordered(_build_one, jobs):
+            pass
+    finally:
+        pool.close()
+        pool.join()
 
 
 if __name__ == "__main__":
