@@ -424,13 +424,16 @@ def theme_inspect(ctx: click.Context, template: str) -> None:
     if not path.is_file():
         path = load_theme(template, _project_root_or_none(ctx)).template
     presentation = read_template(path)
-    click.echo(f"{display_path(path)}: {len(presentation.slide_layouts)} layouts")
-    for layout in layouts_of(presentation):
-        click.echo(f"layout {layout.name!r}")
+    layouts = layouts_of(presentation)
+    masters = len(presentation.slide_masters)
+    click.echo(f"{display_path(path)}: {len(layouts)} layouts, {masters} master(s)")
+    for layout in layouts:
+        click.echo(f"layout {layout.name!r} (master {layout.master + 1})")
         for p in layout.placeholders:
+            covered = f", {p.covered:.0%} under the template's graphics" if p.covered > 0.02 else ""
             click.echo(
                 f"  idx {p.idx:<4} {p.type:<13} {p.name!r:<28} at {emu_to_cm(p.left)},"
-                f"{emu_to_cm(p.top)} cm, {emu_to_cm(p.width)} x {emu_to_cm(p.height)} cm"
+                f"{emu_to_cm(p.top)} cm, {emu_to_cm(p.width)} x {emu_to_cm(p.height)} cm{covered}"
             )
 
 
@@ -438,15 +441,48 @@ def theme_inspect(ctx: click.Context, template: str) -> None:
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--name", required=True, help="Name of the new theme (a folder in themes/).")
 @click.option("--force", is_flag=True, help="Replace a theme of that name.")
+@click.option(
+    "--check/--no-check",
+    default=True,
+    help="Build one department on the new theme (and render it, with LibreOffice).",
+)
 @click.pass_context
-def theme_import(ctx: click.Context, template: Path, name: str, force: bool) -> None:
+def theme_import(ctx: click.Context, template: Path, name: str, force: bool, check: bool) -> None:
     """Make a theme from an organisation's own TEMPLATE (.pptx or .potx)."""
     from deckgen.theme.importer import import_theme, report_lines
 
-    root = _project_root_or_none(ctx) or Path.cwd()
-    report = import_theme(template, name, root / "themes", force=force)
+    project = _project_root_or_none(ctx)
+    root = project or Path.cwd()
+    report = import_theme(
+        template, name, root / "themes", force=force, project_root=project, check=check
+    )
     for line in report_lines(report):
         click.echo(line)
+
+
+@theme.command(name="map")
+@click.argument("template", shell_complete=_complete_themes)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the map (default: theme-map-<name>.pptx in the output folder).",
+)
+@click.pass_context
+def theme_map(ctx: click.Context, template: str, out: Path | None) -> None:
+    """Write a deck that shows every layout of TEMPLATE (a theme name or a .pptx/.potx file):
+    each placeholder with its idx, type and name, and the slide kinds that use the layout."""
+    from deckgen.commands.theme_map import write_map
+    from deckgen.theme import load_theme
+
+    root = _project_root_or_none(ctx)
+    path = Path(template)
+    found = None
+    if not path.is_file():
+        found = load_theme(template, root)
+        path = found.template
+    folder = (root / "build") if root is not None else Path.cwd()
+    target = out or folder / f"theme-map-{Path(template).stem}.pptx"
+    click.echo(display_path(write_map(path, found, target)))
 
 
 def _project_root_or_none(ctx: click.Context) -> Path | None:

@@ -25,6 +25,11 @@ from deckgen.theme.graphics import GraphicsMap, Mark
 from deckgen.theme.layouts import BODY_TYPES, TITLE_TYPES, Guess
 
 ACCENTS = [f"accent{n}" for n in range(1, 7)]
+DEFAULT_SCHEMES = (  # schemes templates carry when nobody chose colours (LibreOffice: Office 2007)
+    ("4F81BD", "C0504D", "9BBB59", "8064A2", "4BACC6", "F79646"),
+    ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"),
+    ("156082", "E97132", "196B24", "0F9ED5", "A02B93", "4EA72E"),
+)
 SAME_COLOUR = 0.08  # colours closer than this (RGB distance, 0-1.7) count as one
 
 
@@ -141,9 +146,10 @@ _DRAWN = {"figures", "chart", "table", "image"}
 
 
 def _accents_from_graphics(presentation: Any) -> dict[str, str]:
-    """A colour scheme from the masters' graphics, when the scheme's accents appear nowhere
-    in them (else nothing): accents by the area each colour covers, then shades of them;
-    the second background a light tint of the first accent, the second text the darkest."""
+    """A colour scheme from the masters' graphics, when the template carries a default scheme
+    whose accents appear nowhere in them (else nothing): accents by the area each colour
+    covers, then shades of them; the second background a light tint of the first accent, the
+    second text the darkest."""
     colours, _ = oxml.colours_and_fonts(presentation)
     weights: dict[str, float] = {}
     for master in presentation.slide_masters:
@@ -155,6 +161,8 @@ def _accents_from_graphics(presentation: Any) -> dict[str, str]:
                 weights[mark.fill] = weights.get(mark.fill, 0.0) + _area(mark)
     found = _distinct(sorted(weights, key=lambda c: -weights[c]))
     accents = [colours.get(slot, "") for slot in ACCENTS]
+    if tuple(accents) not in DEFAULT_SCHEMES:
+        return {}  # a designer chose these colours
     if not found or any(_near(a, v) for a in accents if a for v in found):
         return {}
     vivid = [c for c in found if _vivid(c)] or found

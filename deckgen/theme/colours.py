@@ -118,7 +118,7 @@ class DrawnColours:
 
 
 ACCENT_SLOTS = tuple(f"accent{n}" for n in range(1, 7))
-VALUE_SIZE = 28.0  # key-figure values are at least this large (bold)
+VALUE_SIZE = 12.0  # key-figure values shrink to fit: ask of them what small text needs
 
 
 def drawn_colours(palette: Palette) -> DrawnColours:

@@ -38,8 +38,16 @@ class ImportReport:
     test_build: list[str] = field(default_factory=list)
 
 
-def import_theme(source: Path, name: str, themes_folder: Path, force: bool = False) -> ImportReport:
-    """Copy ``source`` into ``themes_folder/name`` as a theme, with a guessed theme.yaml."""
+def import_theme(
+    source: Path,
+    name: str,
+    themes_folder: Path,
+    force: bool = False,
+    project_root: Path | None = None,
+    check: bool = True,
+) -> ImportReport:
+    """Copy ``source`` into ``themes_folder/name`` as a theme, with a guessed theme.yaml, and
+    (with ``check``) build one department on it."""
     from deckgen.render import adapt, oxml, package
 
     if not name or not name.replace("-", "").replace("_", "").isalnum():
@@ -72,7 +80,62 @@ def import_theme(source: Path, name: str, themes_folder: Path, force: bool = Fal
         blocked=_blocked(layouts, guess),
     )
     (folder / MANIFEST).write_text(manifest_text(name, source, report), encoding="utf-8")
+    if check:
+        report.test_build = test_build(folder, project_root)
     return report
+
+
+def test_build(folder: Path, project_root: Path | None) -> list[str]:
+    """Build one department on the new theme, to show that it builds and what does not fit.
+
+    The department is the project's first (or, outside a project, the one ``deckgen init``
+    writes); the deck goes to a temporary folder. With LibreOffice, the deck is also rendered
+    into ``<theme>/check/`` with a contact sheet to look at.
+    """
+    import tempfile
+
+    from deckgen.build.pipeline import BuildOptions, build_deck
+    from deckgen.commands.starter import init_project
+    from deckgen.content.paths import department_slugs
+    from deckgen.content.project import load_project
+    from deckgen.errors import one_line_errors
+
+    with tempfile.TemporaryDirectory(prefix="deckgen-import-") as scratch:
+        root = project_root
+        if root is None or not department_slugs(root):
+            root = Path(scratch) / "project"
+            init_project(root)
+            shutil.copytree(folder, root / "themes" / folder.name)
+        slug = department_slugs(root)[0]
+        try:
+            project, errors = load_project(root, [slug])
+            if errors:
+                return [f"test build of '{slug}' not possible: the content has errors"]
+            deck = build_deck(project, slug, BuildOptions(out=Path(scratch), theme=folder.name))
+        except DeckgenError as e:
+            return [
+                f"test build of '{slug}' failed: "
+                + "; ".join(x.message for x in one_line_errors(e))
+            ]
+        lines = [f"test build: '{slug}' on the new theme, {deck.slides} slides"]
+        lines += [f"  warning: {w.message}" for w in deck.warnings]
+        lines += _rendered_check(deck.path, folder / "check")
+    return lines
+
+
+def _rendered_check(deck: Path, target: Path) -> list[str]:
+    """Render the test deck with LibreOffice, when there is one, for a person to look at."""
+    from deckgen.commands.pdf import soffice
+    from deckgen.commands.preview import preview
+    from deckgen.errors import display_path
+
+    try:
+        soffice()
+        slides = preview(deck, target)
+    except DeckgenError as e:
+        return [f"no rendered check: {e.message}"]
+    sheet = display_path(target / "contact-sheet.png")
+    return [f"rendered with LibreOffice ({len(slides)} slides); look at {sheet}"]
 
 
 def _blocked(layouts: list[LayoutInfo], guess: Guess) -> list[str]:

@@ -106,6 +106,7 @@ NAMES = {
     "picture": ["picture with caption", "bild mit überschrift", "bild mit beschriftung"],
 }
 FREE = 0.05  # a placeholder this little covered by template graphics counts as free
+CLOSING_ROOM = 0.4  # a subtitle this large (of a content body) holds the closing's contact
 SMALL_BODY = 0.3  # a text area under this share of the largest one is a side note, not a body
 
 
@@ -200,7 +201,7 @@ def guess_mapping(layouts: list[LayoutInfo]) -> Guess:
     openings = [
         _Candidate(x, (x.title, x.subtitles[0]))  # type: ignore[arg-type]
         for x in titled
-        if x.subtitles and not _text(x.bodies)
+        if x.subtitles
     ]
     sections = [
         _Candidate(x, (x.title, _main_bodies(x)[0]))  # type: ignore[arg-type]
@@ -239,8 +240,13 @@ def guess_mapping(layouts: list[LayoutInfo]) -> Guess:
     if opening is not None:
         sub = opening.used[1]
         choose("title", opening, with_title(opening, subtitle=sub))
-        closing_fallback = "the contact is written under the text, in the subtitle"
-        choose("closing", opening, with_title(opening, text=sub), closing_fallback)
+        if one is None or sub.area >= CLOSING_ROOM * one.used[1].area:
+            closing_note = "the contact is written under the text, in the subtitle"
+            choose("closing", opening, with_title(opening, text=sub), closing_note)
+        else:  # a subtitle too small for the contact: the closing takes a content layout
+            body = one.used[1]
+            closing_note = "the contact is written under the text"
+            choose("closing", one, with_title(one, text=body), closing_note)
     elif one is not None:
         body = one.used[1]
         choose("title", one, with_title(one, subtitle=body), "the subtitle goes in the text area")

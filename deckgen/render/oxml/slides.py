@@ -51,12 +51,26 @@ def remove_shape(shape: Any) -> None:
 
 
 def footer_elements(layout: Any) -> list[tuple[bool, Any]]:
-    """The layout's footer and slide-number placeholders: (is slide number, element)."""
+    """The layout's footer and slide-number placeholders: (is slide number, element), each
+    element with the list style it inherits written out, so that every renderer shows the
+    template's font and colour (LibreOffice does not look up footers through the master)."""
+    from deckgen.render.oxml.styles import list_style_of
+
     found = []
     for placeholder in list(layout.placeholders):
         kind = type_name(placeholder)
         if kind in ("FOOTER", "SLIDE_NUMBER"):
-            found.append((kind == "SLIDE_NUMBER", placeholder._element))
+            element = copy.deepcopy(placeholder._element)
+            body = element.find(qn("p:txBody"))
+            if body is not None:
+                old = body.find(qn("a:lstStyle"))
+                style = list_style_of(placeholder)
+                if old is not None:
+                    old.addprevious(style)
+                    body.remove(old)
+                else:
+                    body.find(qn("a:bodyPr")).addnext(style)
+            found.append((kind == "SLIDE_NUMBER", element))
     return found
 
 
@@ -73,10 +87,6 @@ def add_footer(slide: Any, original: Any, slide_number: bool, text: str, languag
         return
     for paragraph in body.findall(qn("a:p")):
         body.remove(paragraph)
-    lst = body.find(qn("a:lstStyle"))
-    if lst is not None:
-        for child in list(lst):
-            lst.remove(child)
     paragraph = etree.SubElement(body, qn("a:p"))
     if slide_number:
         run = etree.SubElement(paragraph, qn("a:fld"))

@@ -166,7 +166,9 @@ def set_bullet(paragraph: Any, char: str | None, level: int = 0) -> None:
     for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
-    if char is None:
+    if char is None:  # a paragraph of its own, not a list item: no hanging indent either
+        p_pr.set("marL", "0")
+        p_pr.set("indent", "0")
         _insert_bullet(p_pr, etree.SubElement(p_pr, qn("a:buNone")))
         return
     indent = 285750

@@ -1,0 +1,261 @@
+"""The organisation's own template: graphics, colours, the choice of layouts, the safe area,
+the template map and the test build of an import."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.oxml.ns import qn
+
+from deckgen.cli import cli
+from deckgen.paginate.geometry import Rect
+from deckgen.theme import BUILTIN_THEMES
+from deckgen.theme.colours import Palette, contrast, drawn_colours, needed_contrast
+from deckgen.theme.graphics import GraphicsMap, Mark
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
+MODERN = BUILTIN_THEMES / "modern" / "template.pptx"
+W, H = 12192000, 6858000  # 16:9
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def run(project: Path, *args: str) -> Any:
+    return CliRunner().invoke(cli, ["--project", str(project), *args])
+
+
+def box(left: int, top: int, width: int, height: int, fill: str | None = "112233") -> Mark:
+    points = ((left, top), (left + width, top), (left + width, top + height), (left, top + height))
+    return Mark(tuple((float(x), float(y)) for x, y in points), fill)
+
+
+# -- graphics and colours --
+
+
+def test_graphics_cover_and_leave_the_largest_free_rectangle() -> None:
+    graphics = GraphicsMap(W, H, [box(0, 0, W // 2, H)])  # the left half is a coloured band
+    placeholder = Rect(0, H // 4, W, H // 2)
+    assert graphics.covered(placeholder) == pytest.approx(0.5, abs=0.02)
+    free = graphics.free_rect(placeholder)
+    assert free is not None
+    assert free.left == pytest.approx(W // 2, rel=0.02)
+    assert free.right == placeholder.right and free.height == placeholder.height
+
+
+def test_a_mark_under_the_whole_placeholder_is_its_plate() -> None:
+    band = box(0, 0, W, H // 3, fill="1ABC9C")
+    graphics = GraphicsMap(W, H, [band])
+    title = Rect(W // 10, H // 20, W // 2, H // 5)
+    assert graphics.plate(title) == 0
+    assert graphics.covered(title) == 0.0
+    assert graphics.background_of(title, "FFFFFF") == "1ABC9C"
+    assert graphics.background_of(Rect(0, H // 2, W, H // 4), "FFFFFF") == "FFFFFF"
+
+
+def test_contrast_follows_wcag() -> None:
+    assert contrast("000000", "FFFFFF") == pytest.approx(21.0)
+    assert contrast("777777", "FFFFFF") == pytest.approx(4.48, abs=0.01)
+    assert needed_contrast(12) == 4.5 and needed_contrast(18) == 3.0
+    assert needed_contrast(14, bold=True) == 3.0
+
+
+def test_drawn_colours_read_on_their_fills_in_a_grey_template() -> None:
+    greys = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "000000", "lt2": "F8F8F8"}
+    greys |= {f"accent{n}": c for n, c in enumerate(["DDDDDD", "B2B2B2", "969696"], 1)}
+    greys |= {"accent4": "808080", "accent5": "5F5F5F", "accent6": "4D4D4D"}
+    palette = Palette(greys)
+    colours = drawn_colours(palette)
+    card = palette.colour(colours.card_fill)
+    for slot in colours.card_values:
+        assert contrast(palette.colour(slot), card) >= 4.5, slot
+    header = palette.colour(colours.header_fill)
+    assert contrast(palette.colour(colours.header_text), header) >= 4.5
+
+
+def test_drawn_colours_on_a_dark_master() -> None:
+    scheme = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F2A36", "lt2": "E7E6E6"}
+    scheme |= {f"accent{n}": "4472C4" for n in range(1, 7)}
+    palette = Palette(scheme, {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}, "000000")
+    colours = drawn_colours(palette)
+    assert contrast(palette.colour(colours.chart_text), "000000") >= 4.5
+    assert contrast(palette.colour(colours.card_label), palette.colour(colours.card_fill)) >= 4.5
+
+
+# -- import of real templates made by others --
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    root = tmp_path / "examples"
+    root.mkdir()
+    shutil.copy(REPO / "deckgen.yaml", root / "deckgen.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    return root
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.potx")))
+def test_every_kind_is_mapped_and_every_example_department_builds(
+    examples: Path, name: str
+) -> None:
+    imported = run(examples, "theme", "import", str(FIXTURES / f"{name}.potx"), "--name", name,
+                   "--no-check")  # fmt: skip
+    assert imported.exit_code == 0, imported.output
+    assert "not mapped" not in imported.stdout
+    built = run(examples, "build", "--all", "--theme", name, "-j", "1")
+    assert built.exit_code == 0, built.output
+    for deck in (examples / "build").glob("*.pptx"):
+        presentation = Presentation(str(deck))
+        assert len(presentation.slides) >= 20, deck.name
+
+
+def test_three_layout_template_puts_two_columns_side_by_side(examples: Path) -> None:
+    source = FIXTURES / "icon-core-consulting.potx"
+    assert (
+        run(examples, "theme", "import", str(source), "--name", "icon", "--no-check").exit_code == 0
+    )
+    manifest = (examples / "themes" / "icon" / "theme.yaml").read_text(encoding="utf-8")
+    # the layout with a small lead line over one large text area is not a two-column layout
+    assert "the two columns share the text area, side by side" in manifest
+    assert run(examples, "build", "sales", "--theme", "icon").exit_code == 0
+    deck = Presentation(str(examples / "build" / "sales.pptx"))
+    slide = next(s for s in deck.slides if "Nachbarkreis" in s.shapes.title.text_frame.text)
+    columns = sorted(
+        (s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title
+         and s.text_frame.text.startswith("Was ")),
+        key=lambda s: s.left,
+    )  # fmt: skip
+    assert [c.text_frame.paragraphs[0].text for c in columns] == ["Was sie tun", "Was es bringt"]
+    left, right = columns
+    assert left.left + left.width <= right.left
+    assert left.top == right.top and left.height == right.height
+
+
+def test_key_figures_read_on_their_cards_in_a_grey_template(examples: Path) -> None:
+    source = FIXTURES / "icon-core-consulting.potx"
+    assert (
+        run(examples, "theme", "import", str(source), "--name", "icon", "--no-check").exit_code == 0
+    )
+    assert run(examples, "build", "sales", "--theme", "icon").exit_code == 0
+    deck = Presentation(str(examples / "build" / "sales.pptx"))
+    scheme = {"accent4": "808080", "accent5": "5F5F5F", "accent6": "4D4D4D", "lt2": "F8F8F8"}
+    values = [
+        shape.text_frame.paragraphs[0].runs[0].font.color
+        for slide in deck.slides
+        if slide.shapes.title is not None and "Zahlen" in slide.shapes.title.text_frame.text
+        for shape in slide.shapes
+        if shape.has_text_frame and shape.fill.type is not None and shape.text_frame.text
+    ]
+    assert len(values) == 3
+    for colour in values:
+        slot = str(colour.theme_color).split()[0].lower().replace("accent_", "accent")
+        assert slot in scheme, slot
+        assert contrast(scheme[slot], scheme["lt2"]) >= 4.5, slot
+
+
+# -- safe area and contrast fixes, on templates made here --
+
+
+def template_with_band(path: Path, text_colour: str | None = None) -> Path:
+    """The modern template with a coloured band over the left half of the text area of every
+    layout, and optionally the 'Bullets' body's text in ``text_colour``."""
+    presentation = Presentation(str(MODERN))
+    layout = next(x for x in presentation.slide_layouts if x.name == "Bullets")
+    body = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+    scratch = presentation.slides.add_slide(layout)  # layouts cannot add shapes; slides can
+    for each in presentation.slide_layouts:
+        for area in each.placeholders:
+            if area.placeholder_format.idx == 0 or area.width is None:
+                continue
+            band = scratch.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, area.left, area.top, area.width // 2, area.height
+            )
+            band.fill.solid()
+            band.fill.fore_color.rgb = RGBColor(0xCC, 0x33, 0x00)
+            each.shapes._spTree.insert(2, band._element)  # behind the layout's placeholders
+    if text_colour is not None:
+        styles = body._element.find(".//" + qn("a:lstStyle"))
+        styles.append(
+            etree.fromstring(
+                f'<a:lvl1pPr xmlns:a="{A}"><a:defRPr><a:solidFill><a:srgbClr val="{text_colour}"/>'
+                "</a:solidFill></a:defRPr></a:lvl1pPr>"
+            )
+        )
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_text_is_kept_in_the_free_part_of_a_placeholder(project: Path, tmp_path: Path) -> None:
+    source = template_with_band(tmp_path / "band.pptx")
+    imported = run(project, "theme", "import", str(source), "--name", "band", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    chosen = next(line for line in imported.stdout.splitlines() if "  bullets " in line)
+    layout_name = chosen.split("'")[1]
+    assert any(
+        line.startswith(f"layout '{layout_name}': ")
+        and line.endswith("text is kept in its free part")
+        for line in imported.stdout.splitlines()
+    ), imported.stdout
+    assert run(project, "build", "sales", "--theme", "band").exit_code == 0
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    slide = next(s for s in deck.slides if s.slide_layout.name == layout_name)
+    body = next(p for p in slide.placeholders if p.placeholder_format.idx != 0)
+    template = Presentation(str(project / "themes" / "band" / "template.pptx"))
+    layout = next(x for x in template.slide_layouts if x.name == layout_name)
+    area = next(
+        p for p in layout.placeholders if p.placeholder_format.idx == body.placeholder_format.idx
+    )
+    assert body.left >= area.left + area.width // 2  # beside the band, not on it
+    assert body.left + body.width <= area.left + area.width
+
+
+def test_text_that_would_not_read_gets_a_readable_colour(project: Path, tmp_path: Path) -> None:
+    source = template_with_band(tmp_path / "pale.pptx", text_colour="FFFFFF")  # white on white
+    imported = run(project, "theme", "import", str(source), "--name", "pale", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    assert "layout 'Bullets', Text: text in tx1 (#FFFFFF on #FFFFFF was 1.0:1)" in imported.stdout
+    template = Presentation(str(project / "themes" / "pale" / "template.pptx"))
+    layout = next(x for x in template.slide_layouts if x.name == "Bullets")
+    body = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+    colour = body._element.find(
+        ".//" + qn("a:lvl1pPr") + "/" + qn("a:defRPr") + "//" + qn("a:schemeClr")
+    )
+    assert colour.get("val") == "tx1"
+
+
+# -- the template map and the test build --
+
+
+def test_theme_map_labels_every_placeholder_of_every_layout(project: Path) -> None:
+    result = run(project, "theme", "map", "modern", "--out", str(project / "map.pptx"))
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(project / "map.pptx"))
+    template = Presentation(str(MODERN))
+    assert [s.slide_layout.name for s in deck.slides] == [x.name for x in template.slide_layouts]
+    bullets = next(s for s in deck.slides if s.slide_layout.name == "Bullets")
+    texts = [s.text_frame.text for s in bullets.shapes if s.has_text_frame]
+    assert "idx 1 · BODY · 'Content Placeholder 2' → bullets.body" in texts or any(
+        t.startswith("idx 1 · ") and "bullets.body" in t for t in texts
+    ), texts
+    assert any(t.startswith("layout 'Bullets' · master 1 · used by: ") for t in texts)
+
+
+def test_import_ends_with_a_test_build(project: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")  # no LibreOffice: the rendered check says so
+    source = FIXTURES / "ai-sns-template.potx"
+    result = run(project, "theme", "import", str(source), "--name", "sns")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("test build: "))
+    assert lines[start].startswith("test build: 'sales' on the new theme, ")
+    assert lines[-1].startswith("no rendered check: LibreOffice is not installed")
