@@ -9,7 +9,6 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from deckgen.build.incremental import BuildState, common_key, deck_key, output_folder_of
@@ -177,6 +176,6 @@ def build_one(
         return slug, build_deck(project, slug, options), []
     except DeckgenError as e:
         return slug, None, [e]
-    except Exception as e:  # noqa: BLE001 - one department must not stop the others
+    except Exception as e:
         where = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
         return slug, None, [SourceError(None, internal_error(e, where))]
