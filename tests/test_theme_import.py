@@ -162,10 +162,10 @@ def test_theme_inspect_by_name(project: Path) -> None:
     code, out, _ = run(project, "theme", "inspect", "modern")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].endswith("modern/template.pptx: 13 layouts")
-    assert lines[1] == "layout 'Title'"
+    assert lines[0].endswith("modern/template.pptx: 13 layouts, 1 master(s)")
+    assert lines[1] == "layout 'Title' (master 1)"
     assert lines[2].startswith("  idx 0    CENTER_TITLE  'Title'")
-    assert "at 2.3,4.1 cm, 28.4 x 6.6 cm" in lines[2]
+    assert "at 2.3,4.1 cm, 28.4 x 6.6 cm, 22% under the template's graphics" in lines[2]
 
 
 def test_theme_inspect_unknown_name(project: Path) -> None:
