@@ -1,10 +1,10 @@
 """Skip decks whose inputs have not changed since they were last built.
 
 A deck's key is a digest of everything it is made from: its department file, deckgen.yaml, the
-rest of content/ (shared content, images), the themes, deckgen's own code, the build options
-and the date the deck shows. The keys of the decks written last are kept in
-``<output>/.deckgen-state.json``. Nothing here imports the content models or python-pptx, so
-that a build with nothing to do is quick.
+rest of content/ (shared content, images), the themes, deckgen's own code, the build options,
+the date the deck shows and the fonts installed (text is measured with them). The keys of the
+decks written last are kept in ``<output>/.deckgen-state.json``. Nothing here imports the
+content models, Pillow or python-pptx, so that a build with nothing to do is quick.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import deckgen
+from deckgen.fonts import installed_fonts_stamp
 
 STATE_FILE = ".deckgen-state.json"
 _CODE = Path(deckgen.__file__).resolve().parent
@@ -57,6 +58,7 @@ def common_key(root: Path, options: dict[str, Any]) -> str:
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(dt.date.today().isoformat().encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.update(installed_fonts_stamp().encode())
     _digest_files(digest, [root / "deckgen.yaml"], root)
     _digest_files(digest, _files(root / "content", skip=root / "content" / "departments"), root)
     _digest_files(digest, _files(root / "themes"), root)

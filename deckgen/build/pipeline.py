@@ -14,7 +14,7 @@ from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
 from deckgen.locale import LANGUAGE_TAGS, word
 from deckgen.outline import DeckOutline, build_outline
-from deckgen.paginate import FitRules, PaginatedDeck, paginate
+from deckgen.paginate import FitRules, PaginatedDeck, ThemeFonts, paginate
 from deckgen.theme import Theme, load_theme
 
 
@@ -76,11 +76,23 @@ def paginate_department(
         min_size=theme.manifest.min_font_size,
         continued=word(locale, "continued"),
         continued_note=word(locale, "continued_from"),
+        fonts=theme_fonts(theme),
     )
     deck = paginate(outline, geometry, rules)
     where = theme.location("kinds")
     deck.warnings.extend(SourceError(where, note) for note in geometry.notes)
     return deck, theme
+
+
+def theme_fonts(theme: Theme) -> ThemeFonts:
+    """The theme's font folders and where its theme.yaml names fonts, for measuring text."""
+    fonts = theme.manifest.fonts
+    named = tuple(
+        (name, theme.location("fonts", role))
+        for role, name in (("major", fonts.major), ("minor", fonts.minor))
+        if name
+    )
+    return ThemeFonts(theme.font_folders, theme.document.path, named)
 
 
 def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:

@@ -34,8 +34,10 @@ class BuildReport:
 
     @property
     def warnings(self) -> list[str]:
-        """Every warning of the decks this build stands for, built now or before."""
-        return [*self.earlier_warnings, *(w.message for d in self.decks for w in d.warnings)]
+        """Every warning of the decks this build stands for, built now or before, each once
+        (a font of the theme that is available nowhere is a warning of every deck)."""
+        found = [*self.earlier_warnings, *(w.message for d in self.decks for w in d.warnings)]
+        return list(dict.fromkeys(found))
 
     @property
     def failure_messages(self) -> list[str]:

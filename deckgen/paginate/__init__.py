@@ -4,6 +4,7 @@ Its result, :class:`PaginatedDeck`, holds the final outline: ``build``, ``list``
 ``notes``, ``coverage`` and ``diff`` all read it, so their slide numbers are the deck's.
 """
 
+from deckgen.paginate.fonts import ThemeFonts
 from deckgen.paginate.geometry import Para, Rect, TemplateGeometry
 from deckgen.paginate.pages import FitRules, Page, PaginatedDeck, effective_policy, paginate
 
@@ -14,6 +15,7 @@ __all__ = [
     "Para",
     "Rect",
     "TemplateGeometry",
+    "ThemeFonts",
     "effective_policy",
     "paginate",
 ]

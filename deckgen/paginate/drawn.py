@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.content import model
+from deckgen.paginate.fonts import ThemeFonts
 from deckgen.paginate.geometry import emu, points
 from deckgen.paginate.measure import ParagraphStyle, longest_word_fits, text_height, text_width
 
@@ -62,7 +63,12 @@ def _column_weight(cells: list[str]) -> float:
 
 
 def table_fit(
-    header: list[str], rows: list[list[str]], widths: tuple[int, ...], height: int, family: str
+    header: list[str],
+    rows: list[list[str]],
+    widths: tuple[int, ...],
+    height: int,
+    family: str,
+    fonts: ThemeFonts,
 ) -> TableFit:
     """The largest size (16 down to 9 pt) at which the rows fit ``height`` and no word breaks."""
     cells = [header, *rows]
@@ -77,8 +83,8 @@ def table_fit(
             for text, width in zip(row, widths, strict=False):
                 inner = points(width) - 2 * CELL_SIDE_MARGIN
                 cell_style = bold if index == 0 else style
-                tallest = max(tallest, text_height([(text, cell_style)], inner))
-                words_fit = words_fit and longest_word_fits(text, cell_style, inner)
+                tallest = max(tallest, text_height([(text, cell_style)], inner, fonts))
+                words_fit = words_fit and longest_word_fits(text, cell_style, inner, fonts)
             heights.append(emu(tallest + 2 * CELL_TOP_MARGIN + 0.1 * size))
         if (sum(heights) <= height and words_fit) or size <= TABLE_SMALLEST:
             return TableFit(size, widths, tuple(heights))
@@ -96,25 +102,28 @@ def card_size(count: int, width: int, height: int) -> tuple[int, int]:
     return (width - gap * (count - 1)) // count, min(height, emu(CARD_MAX_HEIGHT))
 
 
-def figures_fit(figures: list[model.Figure], card_w: int, card_h: int, family: str) -> FiguresFit:
+def figures_fit(
+    figures: list[model.Figure], card_w: int, card_h: int, family: str, fonts: ThemeFonts
+) -> FiguresFit:
     """Sizes for value and label that fit every card: values on one line, no label word broken.
 
     Sizes only shrink from the design's 66 and 18 pt, never grow.
     """
+    value_face = fonts.face(family, bold=True)  # values are set bold
     inner_w = points(card_w) - 2 * CARD_SIDE_MARGIN
     inner_h = points(card_h) - 20
     value = VALUE_LARGEST
     while value > 14 and (
         value * 1.2 > inner_h * 0.5
-        or max(text_width(f.value, family, value, bold=True) for f in figures) > inner_w
+        or max(text_width(f.value, value_face, value) for f in figures) > inner_w
     ):
         value -= 2
     label = LABEL_LARGEST
     while True:
         style = ParagraphStyle(family, label)
-        tallest = max(text_height([(f.label, style)], inner_w) for f in figures)
-        words_fit = all(longest_word_fits(f.label, style, inner_w) for f in figures)
-        values_fit = all(text_width(f.value, family, value, bold=True) <= inner_w for f in figures)
+        tallest = max(text_height([(f.label, style)], inner_w, fonts) for f in figures)
+        words_fit = all(longest_word_fits(f.label, style, inner_w, fonts) for f in figures)
+        values_fit = all(text_width(f.value, value_face, value) <= inner_w for f in figures)
         fits = words_fit and values_fit and value * 1.2 + 6 + tallest <= inner_h
         if fits or label <= 9:
             return FiguresFit(value, label, fits)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from deckgen.paginate.fonts import ThemeFonts
 from deckgen.paginate.measure import ParagraphStyle, longest_word_fits, text_height
 
 EMU_PER_POINT = 12700
@@ -89,18 +90,18 @@ class TextSetting:
             space_after=style.space_after * scale,
         )
 
-    def text_height(self, paras: list[Para], scale: float = 1.0) -> float:
+    def text_height(self, paras: list[Para], fonts: ThemeFonts, scale: float = 1.0) -> float:
         """The height of ``paras`` at ``scale`` times their sizes."""
-        return text_height([(p.text, self.scaled(p, scale)) for p in paras], self.width)
+        return text_height([(p.text, self.scaled(p, scale)) for p in paras], self.width, fonts)
 
-    def fits(self, paras: list[Para], scale: float = 1.0) -> bool:
+    def fits(self, paras: list[Para], fonts: ThemeFonts, scale: float = 1.0) -> bool:
         """Whether ``paras`` fit at ``scale``, with room for the last line's descenders
         (a line is 1.2 sizes, its glyphs reach about 1.3), and no word breaks."""
         if not paras:
             return True
         last = self.style(paras[-1]).size * scale
-        return self.text_height(paras, scale) + 0.1 * last <= self.height and all(
-            longest_word_fits(p.text, self.scaled(p, scale), self.width) for p in paras
+        return self.text_height(paras, fonts, scale) + 0.1 * last <= self.height and all(
+            longest_word_fits(p.text, self.scaled(p, scale), self.width, fonts) for p in paras
         )
 
     def smallest_size(self, paras: list[Para]) -> float:
@@ -148,3 +149,13 @@ class TemplateGeometry:
     def body_font(self) -> str:
         """The font of body text (the theme's minor font)."""
         return self.fonts.get("minor") or "Calibri"
+
+    @property
+    def families(self) -> list[str]:
+        """Every font family text is measured in: the body font and each list level's, sorted."""
+        names = {self.body_font}
+        for kind in self.kinds.values():
+            for frame in kind.fields.values():
+                if frame.text is not None:
+                    names.update(style.family for style in frame.text.levels)
+        return sorted(names)

@@ -26,6 +26,7 @@ from deckgen.paginate.drawn import (
     table_rows,
 )
 from deckgen.paginate.fields import field_texts, point_paras
+from deckgen.paginate.fonts import ThemeFonts
 from deckgen.paginate.geometry import (
     KindFrames,
     Para,
@@ -45,13 +46,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class FitRules:
-    """The deck-wide inputs of fitting: policies, smallest size, words for continued slides."""
+    """The deck-wide inputs of fitting: policies, smallest size, words for continued slides,
+    and the theme's fonts to measure with."""
 
     settings_policy: FitPolicy = "split"  # fit: of deckgen.yaml
     theme_policy: FitPolicy | None = None  # fit: of the theme
     min_size: float = 12.0
     continued: str = "continued"
     continued_note: str = "continued from slide {number}"
+    fonts: ThemeFonts = field(default_factory=ThemeFonts)
 
 
 def effective_policy(slide: model.Slide, rules: FitRules) -> FitPolicy:
@@ -84,7 +87,11 @@ class PaginatedDeck:
 
 
 def paginate(outline: DeckOutline, geometry: TemplateGeometry, rules: FitRules) -> PaginatedDeck:
-    """Measure, split and shrink; raise ContentError for text the ``error`` policy rejects."""
+    """Measure, split and shrink; raise ContentError for text the ``error`` policy rejects.
+
+    A font of the template that is available nowhere (see :mod:`deckgen.paginate.fonts`) is one
+    warning, before those of the slides it was measured for.
+    """
     pager = _Pager(geometry, rules)
     specs: list[SlideSpec] = []
     for spec in outline.slides:
@@ -92,13 +99,15 @@ def paginate(outline: DeckOutline, geometry: TemplateGeometry, rules: FitRules) 
     pages = [pager.page(number, spec) for number, spec in enumerate(specs, start=1)]
     if pager.errors:
         raise ContentError(pager.errors)
-    return PaginatedDeck(replace(outline, slides=specs), pages, pager.warnings)
+    warnings = [*rules.fonts.warnings(geometry.families), *pager.warnings]
+    return PaginatedDeck(replace(outline, slides=specs), pages, warnings)
 
 
 class _Pager:
     def __init__(self, geometry: TemplateGeometry, rules: FitRules) -> None:
         self.geometry = geometry
         self.rules = rules
+        self.fonts = rules.fonts
         self.warnings: list[SourceError] = []
         self.errors: list[SourceError] = []
 
@@ -130,7 +139,7 @@ class _Pager:
 
         def fits(group: list[int], scale: float = 1.0) -> bool:
             paras = point_paras([slide.points[i] for i in group])
-            return setting.fits(paras, scale) and (
+            return setting.fits(paras, self.fonts, scale) and (
                 scale == 1.0 or setting.smallest_size(paras) * scale >= self.rules.min_size
             )
 
@@ -146,7 +155,7 @@ class _Pager:
             if scale != 1.0:
                 return False  # tables shrink by themselves, down to their smallest size
             chunk = [rows[i] for i in group]
-            fit = table_fit(list(slide.columns), chunk, widths, frame.height, family)
+            fit = table_fit(list(slide.columns), chunk, widths, frame.height, family, self.fonts)
             return table_fits(fit, frame.height, self.rules.min_size)
 
         return _groups(list(range(len(rows))), fits)
@@ -193,14 +202,14 @@ class _Pager:
     def _fit_text(
         self, spec: SlideSpec, number: int, name: str, paras: list[Para], setting: TextSetting
     ) -> list[Para]:
-        if setting.fits(paras):
+        if setting.fits(paras, self.fonts):
             return paras
         what = f"slide {number}: the {name.replace('_', ' ')}"
         policy = effective_policy(spec.slide, self.rules)
         if policy in ("warn", "error"):
             self._tell(spec, policy, f"{what} does not fit its box")
             return paras
-        scale = _largest_scale(setting, paras, self.rules.min_size)
+        scale = _largest_scale(setting, paras, self.fonts, self.rules.min_size)
         if scale is None:
             scale = self.rules.min_size / setting.smallest_size(paras)
             self.warnings.append(
@@ -216,7 +225,8 @@ class _Pager:
     ) -> TableFit:
         rows = table_rows(slide)
         widths = column_widths([list(slide.columns), *rows], frame.width)
-        fit = table_fit(list(slide.columns), rows, widths, frame.height, self.geometry.body_font)
+        family = self.geometry.body_font
+        fit = table_fit(list(slide.columns), rows, widths, frame.height, family, self.fonts)
         if not table_fits(fit, frame.height, self.rules.min_size):
             policy = effective_policy(slide, self.rules)
             if policy in ("warn", "error"):
@@ -235,7 +245,8 @@ class _Pager:
         self, spec: SlideSpec, number: int, slide: model.KeyFiguresSlide, frame: Rect
     ) -> FiguresFit:
         card_w, card_h = card_size(len(slide.figures), frame.width, frame.height)
-        fit = figures_fit(list(slide.figures), card_w, card_h, self.geometry.body_font)
+        family = self.geometry.body_font
+        fit = figures_fit(list(slide.figures), card_w, card_h, family, self.fonts)
         if not fit.fits:
             policy = effective_policy(slide, self.rules)
             message = f"slide {number}: the key figures do not fit their cards"
@@ -256,13 +267,15 @@ def _caption_lines(caption: str) -> list[str]:
     return paragraphs(caption)
 
 
-def _largest_scale(setting: TextSetting, paras: list[Para], min_size: float) -> float | None:
+def _largest_scale(
+    setting: TextSetting, paras: list[Para], fonts: ThemeFonts, min_size: float
+) -> float | None:
     """The largest scale (1.0 down, in steps of 5 %) at which the text fits, no font smaller
     than ``min_size``; None if even that does not fit."""
     smallest = setting.smallest_size(paras)
     scale = 1.0
     while scale * smallest >= min_size - 0.01:
-        if setting.fits(paras, scale):
+        if setting.fits(paras, fonts, scale):
             return scale
         scale = round(scale - SHRINK_STEP, 2)
     return None

@@ -21,6 +21,7 @@ from deckgen.content.validate import validate
 from deckgen.errors import ContentError, Location, SourceError, ThemeError, suggest
 
 MANIFEST = "theme.yaml"
+FONTS_FOLDER = "fonts"  # next to theme.yaml: font files to measure the theme's text with
 BUILTIN_THEMES = Path(str(resources.files("deckgen.builtin_themes")))
 
 
@@ -83,6 +84,11 @@ class Theme:
     def document(self) -> Document:
         """The theme's own theme.yaml."""
         return self.documents[0]
+
+    @property
+    def font_folders(self) -> tuple[Path, ...]:
+        """Where its font files are: its own ``fonts/`` folder, then those of its parents."""
+        return tuple(document.path.parent / FONTS_FOLDER for document in self.documents)
 
     def mapping(self, kind: str) -> KindMapping | None:
         """The layout mapping of a slide kind, if the theme has one."""
