@@ -190,6 +190,20 @@ def type_name(placeholder: Any) -> str:
     return str(placeholder.placeholder_format.type).split()[0]
 
 
+def arrow_head(connector: Any) -> None:
+    """An arrowhead at the end of a connector's line (python-pptx has no property for it)."""
+    line = connector.line._get_or_add_ln()
+    for old in line.findall(qn("a:tailEnd")):
+        line.remove(old)
+    tail = etree.SubElement(line, qn("a:tailEnd"))
+    tail.set("type", "triangle")
+    tail.set("w", "med")
+    tail.set("len", "med")
+    follower = line.find(qn("a:extLst"))
+    if follower is not None:
+        follower.addprevious(tail)
+
+
 def remove_shape(shape: Any) -> None:
     """Take a shape off its slide."""
     element = shape._element

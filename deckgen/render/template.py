@@ -24,7 +24,7 @@ from deckgen.render import oxml
 from deckgen.render.package import NotAPresentation, read_template
 from deckgen.theme import Theme, theme_error
 
-DRAWN_FIELDS = {"figures", "chart", "table", "image"}  # frames deckgen draws in, not text
+DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram"}  # frames deckgen draws in
 
 
 @dataclass

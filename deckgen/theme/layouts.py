@@ -258,8 +258,20 @@ def guess_mapping(layouts: list[LayoutInfo]) -> Guess:
             _with_title(title_only),
             "figures are drawn below the title (the layout has no placeholder for them)",
         )
+        choose(
+            "process",
+            title_only,
+            _with_title(title_only),
+            "steps are drawn below the title, the caption under them",
+        )
     elif one_body is not None:
         choose("key_figures", one_body, _with_title(one_body, figures=one_body.bodies[0]))
+        choose(
+            "process",
+            one_body,
+            _with_title(one_body, diagram=one_body.bodies[0]),
+            "the caption is drawn under the steps",
+        )
     if picture is not None and picture.title is not None:
         caption = picture.bodies[0] if picture.bodies else None
         choose("image", picture, _with_title(picture, image=picture.pictures[0], caption=caption))
