@@ -22,6 +22,7 @@ from deckgen.content.model import (
     Notes,
     OutlineEntry,
     Point,
+    ProcessSlide,
     QuoteSlide,
     Section,
     SectionSlide,
@@ -60,6 +61,7 @@ class SlideSpec:
     sources: tuple[TextSource, ...] = ()
     overrides_shared: bool = False
     item_notes: tuple[Notes, ...] = ()  # the notes of each point or row, last in the notes
+    own_steps: tuple[int, ...] = ()  # the steps of a process slide that are the department's
 
     @property
     def kind(self) -> str:
@@ -157,7 +159,24 @@ class _OutlineBuilder:
                 notes=list(spec.slide.notes),
             )
             slides[agenda_at] = replace(spec, slide=agenda)
+        slides = [self.with_own_steps(spec) for spec in slides]
         return DeckOutline(self.r.slug, self.r.settings.title, slides, sections)
+
+    def with_own_steps(self, spec: SlideSpec) -> SlideSpec:
+        """A process slide knows which of its steps the department takes, and says so there."""
+        slide = spec.slide
+        if not isinstance(slide, ProcessSlide):
+            return spec
+        name = _comparable(self.department.name)
+        own = tuple(i for i, step in enumerate(slide.steps) if _comparable(step.owner) == name)
+        if not own or not name:
+            return spec
+        marker = self.word("own_step")
+        steps = [
+            step.model_copy(update={"owner": f"{step.owner} · {marker}"}) if i in own else step
+            for i, step in enumerate(slide.steps)
+        ]
+        return replace(spec, slide=slide.model_copy(update={"steps": steps}), own_steps=own)
 
     def section_title(self, entry: OutlineEntry) -> str:
         if entry.title:
@@ -502,6 +521,11 @@ def texts_of(value: Any, document: Document, path: KeyPath) -> list[TextSource]:
                 found += texts_of(getattr(value, name), document, (*path, name))
         return found
     return []
+
+
+def _comparable(name: str) -> str:
+    """A name as compared with another: case and spaces do not count."""
+    return "".join(name.split()).casefold()
 
 
 def _titled_notes(title: str, notes: Notes, siblings: int) -> Notes:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 EMU_PER_POINT = 12700
 TOLERANCE = 2.0  # points
@@ -77,7 +78,7 @@ def _frame(shape: Any) -> tuple[float, float, float, float] | None:
 def slide_frames(slide: Any) -> list[Frame]:
     """Frames of the slide's shapes, and of the text its layout and master draw themselves."""
     frames = []
-    shapes = [*slide.shapes]
+    shapes = _flat(slide.shapes)
     decor = [*slide.slide_layout.shapes, *slide.slide_layout.slide_master.shapes]
     for shape in shapes + [s for s in decor if not s.is_placeholder]:
         box = _frame(shape)
@@ -88,6 +89,14 @@ def slide_frames(slide: Any) -> list[Frame]:
         elif getattr(shape, "has_chart", False) or getattr(shape, "has_table", False):
             frames.append(Frame(box, None))
     return frames
+
+
+def _flat(shapes: Any) -> list[Any]:
+    """The shapes, with those inside groups (a process's steps) instead of their group."""
+    flat = []
+    for shape in shapes:
+        flat.extend(_flat(shape.shapes) if shape.shape_type == MSO_SHAPE_TYPE.GROUP else [shape])
+    return flat
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deckgen.cli import cli
 from deckgen.content.paths import department_slugs
@@ -160,3 +160,21 @@ def test_presenter_has_notes_to_read(built: tuple[Path, str], slug: str) -> None
         and not (slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip())
     ]
     assert without == []
+
+
+@pytest.mark.parametrize("slug", sorted(DEPARTMENTS))
+def test_the_process_highlights_the_departments_own_approval(
+    built: tuple[Path, str], slug: str
+) -> None:
+    [steps] = [
+        [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
+        for slide in deck(built, slug).slides
+        if any(shape.name == "Step 1" for shape in slide.shapes)
+    ]
+    cards = [next(s for s in step.shapes if s.name.endswith("Card")) for step in steps]
+    titles = [card.text_frame.paragraphs[0].text for card in cards]
+    assert titles == ["Thema", "Entwurf", "Freigabe", "Veröffentlichung"]
+    fills = [card.fill.fore_color.theme_color for card in cards]
+    assert [fill != fills[0] for fill in fills] == [False, False, True, False]
+    owner = next(s for s in steps[2].shapes if s.name.endswith("Owner"))
+    assert owner.text_frame.text == f"{DEPARTMENTS[slug]} · Ihr Schritt"

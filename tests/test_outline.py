@@ -15,6 +15,7 @@ from deckgen.content.model import (
     KeyFiguresSlide,
     NoteLine,
     Point,
+    ProcessSlide,
     SectionSlide,
     Slide,
     TableSlide,
@@ -551,3 +552,58 @@ def test_notes_of_added_slides_are_carried_over() -> None:
         "        notes: Danke sagen.\n"
     )
     assert outline(department).slides[-1].slide.notes == [NoteLine(text="Danke sagen.")]
+
+
+# -- process: the department's own step ----------------------------------------------------------
+
+PROCESS_SHARED = """\
+sections:
+  why:
+    title: Warum
+    slides:
+      - kind: process
+        title: Ablauf
+        steps:
+          - {title: Thema, owner: "{{ department.name }} oder Redaktion"}
+          - {title: Entwurf, owner: Redaktion}
+          - {title: Freigabe, owner: "{{ department.name }}"}
+"""
+
+
+def process_steps(deck: DeckOutline) -> tuple[tuple[int, ...], list[str]]:
+    [spec] = [spec for spec in deck.slides if spec.kind == "process"]
+    assert isinstance(spec.slide, ProcessSlide)
+    return spec.own_steps, [step.owner for step in spec.slide.steps]
+
+
+def test_the_department_step_of_a_shared_process_is_its_own_and_says_so() -> None:
+    deck = outline(**{"content/shared.yaml": PROCESS_SHARED})
+    assert process_steps(deck) == (
+        (2,),
+        ["Vertrieb oder Redaktion", "Redaktion", "Vertrieb · Ihr Schritt"],
+    )
+
+
+def test_own_step_is_found_whatever_the_case_and_spaces() -> None:
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: why\n    slides:\n      - kind: process\n        title: Ablauf\n"
+        "        steps:\n          - {title: A, owner: ' VERTRIEB '}\n"
+        "          - {title: B, owner: Ver trieb}\n          - {title: C, owner: Vertriebe}\n"
+    )
+    own, owners = process_steps(outline(department))
+    assert own == (0, 1)
+    assert owners[2] == "Vertriebe"
+
+
+def test_process_without_the_department_has_no_own_step() -> None:
+    department = MINIMAL_DEPARTMENT + (
+        "add:\n  - after: why\n    slides:\n      - kind: process\n        title: Ablauf\n"
+        "        steps:\n          - {title: A, owner: Redaktion}\n          - {title: B}\n"
+    )
+    assert process_steps(outline(department)) == ((), ["Redaktion", ""])
+
+
+def test_own_step_in_english() -> None:
+    settings = MINIMAL_SETTINGS + "locale: en\n"
+    deck = outline(**{"deckgen.yaml": settings, "content/shared.yaml": PROCESS_SHARED})
+    assert process_steps(deck)[1][2] == "Vertrieb · your step"

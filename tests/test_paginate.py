@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,10 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from deckgen.cli import cli
+from deckgen.content.model import ProcessStep
+from deckgen.paginate import ThemeFonts
+from deckgen.paginate.drawn import card_text_rect, process_fit
+from deckgen.paginate.geometry import Rect
 from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -155,3 +160,55 @@ def test_split_benefits_carry_the_notes_of_their_own_benefits(tmp_path: Path) ->
         notes = slide.notes_slide.notes_text_frame.text
         for n in range(1, 5):
             assert (f"Nutzen {n}" in shown) == (f"Notiz zu Nutzen {n}" in notes)
+
+
+LONG_STEPS = MINIMAL_DEPARTMENT + (
+    "add:\n  - after: concerns\n    slides:\n      - kind: process\n        title: Ablauf\n"
+    "{fit}        steps:\n"
+    "          - {{title: Datenschutzfolgenabschätzungsverfahren, owner: Vertrieb}}\n"
+    + "".join(f"          - {{{{title: Schritt {n}}}}}\n" for n in range(2, 7))
+)
+
+
+def test_a_process_that_cannot_fit_is_a_warning_at_its_slide(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", sales=LONG_STEPS.format(fit=""))
+    result = run(root, "build", "sales")
+    assert result.stderr.splitlines() == [
+        f"warning: {root / 'content/departments/sales.yaml'}:16:9: slide 7: the steps do not "
+        "fit their boxes even at 12 pt; shorten their texts"
+    ]
+    assert (root / "build" / "sales.pptx").exists()
+
+
+def test_fit_error_stops_a_process_that_does_not_fit(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path / "p", sales=LONG_STEPS.format(fit="        fit: error\n"))
+    result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{root / 'content/departments/sales.yaml'}:16:9: slide 7: the steps do not fit their boxes"
+    )
+    assert not (root / "build" / "sales.pptx").exists()
+
+
+@pytest.mark.parametrize("count", range(2, 7))
+def test_process_steps_stand_side_by_side_inside_their_frame(count: int) -> None:
+    frame = Rect(548640, 1600200, 11094720, 3977640)
+    steps = [
+        ProcessStep(title=f"Schritt {n}", text="Ein kurzer Satz dazu", owner="Redaktion" * (n % 2))
+        for n in range(count)
+    ]
+    fit = process_fit(steps, (1,), frame, "Calibri", 12.0, ThemeFonts())
+    assert fit.fits
+    cards = [step.card for step in fit.steps]
+    assert all(c.left >= frame.left and c.right <= frame.right for c in cards)
+    assert all(c.top >= frame.top and c.bottom <= frame.bottom for c in cards)
+    assert all(a.right < b.left for a, b in pairwise(cards))
+    assert len({(c.width, c.height, c.top) for c in cards}) == 1
+    owners = {step.owner_area.top for step in fit.steps if step.owner_area is not None}
+    assert len(owners) == 1  # the owners stand level
+    assert [step.own for step in fit.steps] == [n == 1 for n in range(count)]
+    for step in fit.steps:
+        text = card_text_rect(step.card)
+        for inner in (step.badge, step.text_area, step.owner_area or step.text_area):
+            assert text.left <= inner.left and inner.right <= text.right
+            assert step.card.top <= inner.top and inner.bottom <= step.card.bottom

@@ -24,7 +24,7 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Any:
     shutil.copytree(FIXTURE, root)
     result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().endswith("sales.pptx (21 slides)")
+    assert result.stdout.strip().endswith("sales.pptx (22 slides)")
     return Presentation(str(root / "build" / "sales.pptx"))
 
 
@@ -55,6 +55,7 @@ def test_slides_use_the_layout_of_their_kind(deck: Any) -> None:
         "Content",
         "Content",
         "Section",
+        "Content",
         "Content",
         "Quote",
         "Two Columns",
@@ -186,7 +187,7 @@ def test_charts_are_native_with_their_data(deck: Any) -> None:
 
 
 def test_table_has_header_and_rows(deck: Any) -> None:
-    slide = deck.slides[19]
+    slide = deck.slides[20]
     table = next(s.table for s in slide.shapes if s.has_table)
     cells = [[table.cell(r, c).text for c in range(3)] for r in range(3)]
     assert cells == [

@@ -62,6 +62,7 @@ def test_guess_from_german_layout_names() -> None:
         "two_columns": ("Zwei Inhalte", {"title": 0, "left": 1, "right": 2}),
         "concerns": ("Titel und Inhalt", {"title": 0, "answer": 1}),
         "key_figures": ("Nur Titel", {"title": 0}),
+        "process": ("Nur Titel", {"title": 0}),
         "image": ("Titel und Inhalt", {"title": 0, "image": 1}),
     }
     assert guess.unmapped == {}
@@ -78,6 +79,16 @@ def test_guess_prefers_placeholder_types_over_names() -> None:
     guess = guess_mapping(layouts)
     assert guess.choices["title"].layout == "Opening"
     assert guess.choices["key_figures"].layout == "Title Slide"
+
+
+def test_guess_draws_a_process_in_the_text_area_without_a_title_only_layout() -> None:
+    layouts = [
+        LayoutInfo("Title Slide", (placeholder(0, "CENTER_TITLE", 0), placeholder(1, "SUBTITLE"))),
+        LayoutInfo("Title and Content", (placeholder(0, "TITLE", 0), placeholder(1, "OBJECT"))),
+    ]
+    choice = guess_mapping(layouts).choices["process"]
+    assert (choice.layout, choice.placeholders) == ("Title and Content", {"title": 0, "diagram": 1})
+    assert choice.fallback == "the caption is drawn under the steps"
 
 
 def test_guess_with_nothing_usable() -> None:

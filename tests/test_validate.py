@@ -20,8 +20,8 @@ DEPARTMENT_HEAD = "name: Vertrieb\naudience: Außendienst\n"
 SETTINGS_HEAD = "organisation:\n  name: Stadtwerke\ntitle: Social Media\n"
 
 ALL_KINDS = (
-    "title, agenda, section, bullets, two_columns, concerns, key_figures, chart, table, quote, "
-    "image, closing"
+    "title, agenda, section, bullets, two_columns, concerns, key_figures, chart, table, process, "
+    "quote, image, closing"
 )
 
 
@@ -375,6 +375,64 @@ def test_date_in_iso_format_is_a_date() -> None:
     assert settings is not None
     assert settings.date is not None
     assert settings.date.isoformat() == "2026-11-26"
+
+
+# -- process ---------------------------------------------------------------------------------------
+
+PROCESS = "kind: process\n        title: Ablauf\n        steps:\n"
+
+
+def steps(count: int) -> str:
+    return "".join(f"          - title: S{n}\n" for n in range(1, count + 1))
+
+
+def test_process_with_steps_text_and_owner_is_valid() -> None:
+    text = one_slide(
+        PROCESS + "          - {title: Thema, text: kommt aus dem Bereich, owner: Vertrieb}\n"
+        "          - title: Freigabe\n        caption: Jeder Beitrag wird freigegeben.\n"
+    )
+    assert messages(text) == []
+
+
+def test_process_with_one_step_is_too_short() -> None:
+    assert messages(one_slide(PROCESS + steps(1))) == [
+        f"{SALES}:9:11: add[1].slides[1].steps: needs at least 2 item(s), got 1"
+    ]
+
+
+def test_process_with_seven_steps_is_too_long() -> None:
+    assert messages(one_slide(PROCESS + steps(7))) == [
+        f"{SALES}:9:11: add[1].slides[1].steps: allows at most 6 item(s), got 7"
+    ]
+
+
+def test_unknown_key_in_a_process_step() -> None:
+    text = one_slide(PROCESS + "          - title: A\n            ownr: Vertrieb\n" + steps(1))
+    assert messages(text) == [
+        f"{SALES}:10:13: add[1].slides[1].steps[1].ownr: unknown key 'ownr'; did you mean 'owner'?"
+    ]
+
+
+def test_process_step_without_a_title() -> None:
+    assert messages(one_slide(PROCESS + "          - text: a\n" + steps(1))) == [
+        f"{SALES}:9:13: add[1].slides[1].steps[1].title: missing required key 'title'"
+    ]
+
+
+def test_process_steps_written_as_a_text() -> None:
+    text = one_slide("kind: process\n        title: Ablauf\n        steps: Erst A, dann B\n")
+    assert messages(text) == [
+        f"{SALES}:8:16: add[1].slides[1].steps: expected a list, got 'Erst A, dann B'"
+    ]
+
+
+def test_process_owner_that_is_a_list() -> None:
+    text = one_slide(
+        PROCESS + "          - title: A\n            owner: [IT, Redaktion]\n" + steps(1)
+    )
+    assert messages(text) == [
+        f"{SALES}:10:20: add[1].slides[1].steps[1].owner: expected text, got a list"
+    ]
 
 
 # -- speaker notes -------------------------------------------------------------------------------

@@ -629,6 +629,7 @@ MAPPING: dict[str, tuple[str, dict[str, int]]] = {
     "key_figures": ("Key Figures", {"title": 0, "figures": 13}),
     "chart": ("Content", {"title": 0, "chart": 13, "caption": 14}),
     "table": ("Content", {"title": 0, "table": 13, "caption": 14}),
+    "process": ("Content", {"title": 0, "diagram": 13, "caption": 14}),
     "quote": ("Quote", {"quote": 13, "author": 14, "role": 15}),
     "image": ("Image", {"title": 0, "image": 13, "caption": 14}),
     "closing": ("Closing", {"title": 0, "text": 13, "contact": 14}),

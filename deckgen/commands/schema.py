@@ -99,6 +99,10 @@ DESCRIPTIONS: dict[str, str] = {
     "Point.points": "Second-level points under it.",
     "Column.heading": "Heading of the column.",
     "Column.points": "Bullet points of the column.",
+    "ProcessStep.title": "The step in a word or two, e.g. Freigabe (Schritt).",
+    "ProcessStep.text": "What happens in this step, in a sentence.",
+    "ProcessStep.owner": "Who does it (Wer); a step whose owner is the department's name, e.g. "
+    "{{ department.name }}, is highlighted as the department's own.",
     # theme.yaml
     "ThemeManifest.name": "Name of the theme.",
     "ThemeManifest.description": "What the theme looks like, for `deckgen theme list`.",
@@ -125,13 +129,13 @@ DESCRIPTIONS: dict[str, str] = {
 # keys that mean the same on every slide kind and in every section
 COMMON: dict[str, str] = {
     "kind": "Slide kind (Folienart): title, agenda, section, bullets, two_columns, concerns, "
-    "key_figures, chart, table, quote, image or closing.",
+    "key_figures, chart, table, process, quote, image or closing.",
     "notes": "Speaker notes (Sprechernotizen): a text, where lines starting with '- ' are list "
     "items, or a list.",
     "title": "Title (Titel).",
     "subtitle": "Subtitle (Untertitel).",
     "points": "Bullet points: a text, or {text, points} for a second level.",
-    "caption": "A line under the chart or picture (Bildunterschrift).",
+    "caption": "A line under the chart, picture or process (Bildunterschrift).",
     "chart": "The chart: type, categories, series, number_format.",
     "type": "column, bar, line or pie.",
     "categories": "Labels along the axis, or the slices of a pie.",
@@ -148,6 +152,7 @@ COMMON: dict[str, str] = {
     "left": "Left column: heading and points.",
     "right": "Right column: heading and points.",
     "figures": "Key figures, each a value and a label.",
+    "steps": "Two to six steps of a process, left to right: title, text, owner (Schritte).",
     "items": "Made by deckgen from the outline; leave it out.",
     "fit": "This slide's policy for text that does not fit: split, shrink, warn or error.",
     "concern": "The concern as the department would say it.",

@@ -231,6 +231,26 @@ class TableSlide(_Slide):
     rows: list[list[str]] = Field(min_length=1)
 
 
+class ProcessStep(Model):
+    """One step of a process: what happens and who does it."""
+
+    title: str
+    text: str = ""
+    owner: str = ""
+
+
+class ProcessSlide(_Slide):
+    """Two to six steps from left to right, drawn as native shapes joined by arrows.
+
+    A step whose ``owner`` is the department's name is the department's own and stands out.
+    """
+
+    kind: Literal["process"]
+    title: str
+    steps: list[ProcessStep] = Field(min_length=2, max_length=6)
+    caption: str = ""
+
+
 class QuoteSlide(_Slide):
     """A quote or testimonial."""
 
@@ -268,6 +288,7 @@ Slide = Annotated[
     | KeyFiguresSlide
     | ChartSlide
     | TableSlide
+    | ProcessSlide
     | QuoteSlide
     | ImageSlide
     | ClosingSlide,
@@ -284,6 +305,7 @@ SLIDE_KINDS = (
     "key_figures",
     "chart",
     "table",
+    "process",
     "quote",
     "image",
     "closing",

@@ -1,12 +1,14 @@
-"""Sizes of what deckgen draws itself: tables and key-figure cards, in the theme's font."""
+"""Sizes of what deckgen draws itself: tables, key-figure cards and process steps, in the
+theme's font."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from deckgen.content import model
+from deckgen.markup import flow, paragraphs
 from deckgen.paginate.fonts import ThemeFonts
-from deckgen.paginate.geometry import emu, points
+from deckgen.paginate.geometry import Para, Rect, emu, points
 from deckgen.paginate.measure import ParagraphStyle, longest_word_fits, text_height, text_width
 
 TABLE_LARGEST = 16  # points; a table's text never grows beyond, and shrinks down to
@@ -128,3 +130,176 @@ def figures_fit(
         if fits or label <= 9:
             return FiguresFit(value, label, fits)
         label -= 1
+
+
+STEP_GAP = 34.0  # points between process steps, where the arrow goes
+STEP_WIDEST = 260.0  # points: a card's largest width; fewer steps stand centred
+STEP_SIDE_MARGIN = 10.0  # points inside a step's card, each side
+STEP_TOP_MARGIN = 14.0
+STEP_BOTTOM_MARGIN = 12.0
+STEP_BADGE_GAP = 8.0  # between the number's badge and the title
+STEP_OWNER_GAP = 10.0  # at least, between a step's text and its owner
+STEP_BADGE_SCALE = 1.9  # the badge's diameter, in sizes of its number
+STEP_CORNER = 0.08  # the cards' corner radius, as a share of their shorter side
+STEP_LOWEST_SHARE = 0.6  # a card is at least this share of the frame's height
+STEP_SHRINK = 0.05
+STEP_LARGEST = {"number": 22.0, "title": 20.0, "text": 16.0, "owner": 14.0}  # points
+
+
+@dataclass(frozen=True)
+class StepBox:
+    """One step of a process as drawn: where its parts go (EMU), and their paragraphs.
+
+    The card holds the title and text; the number sits in a round badge at the card's top,
+    the owner on a line of its own at its foot, level with the other steps' owners.
+    """
+
+    card: Rect
+    badge: Rect
+    text_area: Rect  # where the card's title and text go
+    owner_area: Rect | None
+    number: Para
+    paras: tuple[Para, ...]  # title (bold), then the text's paragraphs
+    owner: Para | None
+    own: bool  # the department's own step, which stands out
+
+
+@dataclass(frozen=True)
+class ProcessFit:
+    """How a process is set: its steps from left to right, and whether their text fits."""
+
+    steps: tuple[StepBox, ...]
+    text_size: float  # points: the size of the steps' text; title, number and owner follow it
+    fits: bool
+
+
+def card_text_rect(card: Rect) -> Rect:
+    """Where a rounded card's own shape puts its text: inside the arcs of its corners.
+
+    PowerPoint and LibreOffice inset a rounded rectangle's text by the radius times
+    1 - cos 45°; the text's insets are counted from there.
+    """
+    inset = round(min(card.width, card.height) * STEP_CORNER * 0.29289)
+    return Rect(
+        card.left + inset, card.top + inset, card.width - 2 * inset, card.height - 2 * inset
+    )
+
+
+def process_fit(
+    steps: list[model.ProcessStep],
+    own: tuple[int, ...],
+    frame: Rect,
+    family: str,
+    min_size: float,
+    fonts: ThemeFonts,
+) -> ProcessFit:
+    """Steps side by side in ``frame`` at the largest sizes at which every step's text fits its
+    card and no word breaks; sizes shrink in steps of 5 %, never below ``min_size``."""
+    count = len(steps)
+    gap = emu(STEP_GAP)
+    card_w = min((frame.width - gap * (count - 1)) // count, emu(STEP_WIDEST))
+    row_left = frame.left + (frame.width - count * card_w - (count - 1) * gap) // 2
+    side = emu(STEP_SIDE_MARGIN)
+    # the text's width, narrowed by the corners on the frame's tallest card: measured safe
+    text_w = card_text_rect(Rect(0, 0, card_w, frame.height)).width - 2 * side
+    width = points(text_w)
+    scale = 1.0
+    while True:
+        sizes = _step_sizes(scale, min_size)
+        texts = [_step_text(step, sizes) for step in steps]
+        head = STEP_TOP_MARGIN + sizes["number"] * STEP_BADGE_SCALE + STEP_BADGE_GAP
+        body = max(_height(list(paras), width, family, fonts) for paras, _ in texts)
+        owners = [owner for _, owner in texts if owner is not None]
+        foot = max((_height([o], width, family, fonts, titled=False) for o in owners), default=0.0)
+        needed = emu(head + body + (STEP_OWNER_GAP + foot if owners else 0) + STEP_BOTTOM_MARGIN)
+        words_fit = all(
+            _words_fit(list(paras), width, family, fonts) for paras, _ in texts
+        ) and all(_words_fit([owner], width, family, fonts, titled=False) for owner in owners)
+        fits = words_fit and needed <= frame.height
+        if fits or all(sizes[part] <= min(min_size, STEP_LARGEST[part]) for part in sizes):
+            break
+        scale = round(scale - STEP_SHRINK, 2)
+    card_h = min(frame.height, max(needed, int(frame.height * STEP_LOWEST_SHARE)))
+    top = frame.top + (frame.height - card_h) // 2
+    diameter = emu(sizes["number"] * STEP_BADGE_SCALE)
+    below = emu(STEP_BOTTOM_MARGIN)
+    owner_top = top + card_h - below - emu(foot)
+    placed = []
+    for index, (paras, owner) in enumerate(texts):
+        card_left = row_left + index * (card_w + gap)
+        text_left = card_left + (card_w - text_w) // 2
+        placed.append(
+            StepBox(
+                card=Rect(card_left, top, card_w, card_h),
+                badge=Rect(
+                    card_left + (card_w - diameter) // 2,
+                    top + emu(STEP_TOP_MARGIN),
+                    diameter,
+                    diameter,
+                ),
+                text_area=Rect(text_left, top + emu(head), text_w, owner_top - top - emu(head)),
+                owner_area=Rect(text_left, owner_top, text_w, emu(foot)) if owner else None,
+                number=Para(str(index + 1), bullet=False, size=sizes["number"], space_before=0.0),
+                paras=paras,
+                owner=owner,
+                own=index in own,
+            )
+        )
+    return ProcessFit(tuple(placed), sizes["text"], fits)
+
+
+def _step_sizes(scale: float, min_size: float) -> dict[str, float]:
+    """Sizes (points, to the half point) of a step's parts at ``scale`` of the design's,
+    none below ``min_size`` or above the design's own."""
+    return {
+        part: round(min(largest, max(largest * scale, min_size)) * 2) / 2
+        for part, largest in STEP_LARGEST.items()
+    }
+
+
+def _step_text(
+    step: model.ProcessStep, sizes: dict[str, float]
+) -> tuple[tuple[Para, ...], Para | None]:
+    """A step's paragraphs, sized: its title and text, and its owner (when it names one)."""
+    title = Para(flow(step.title), bullet=False, size=sizes["title"], space_before=0.0)
+    text = tuple(
+        Para(line, bullet=False, size=sizes["text"], space_before=round(0.4 * sizes["text"], 2))
+        for line in paragraphs(step.text)
+    )
+    owner = None
+    if step.owner.strip():
+        owner = Para(flow(step.owner), bullet=False, size=sizes["owner"], space_before=0.0)
+    return (title, *text), owner
+
+
+def _styles(paras: list[Para], family: str, titled: bool) -> list[tuple[str, ParagraphStyle]]:
+    """Each paragraph with its style; the first is bold where it is a step's title."""
+    return [
+        (
+            para.text,
+            ParagraphStyle(
+                family,
+                para.size or STEP_LARGEST["text"],
+                bold=titled and index == 0,
+                space_before=para.space_before or 0.0,
+            ),
+        )
+        for index, para in enumerate(paras)
+    ]
+
+
+def _height(
+    paras: list[Para], width: float, family: str, fonts: ThemeFonts, titled: bool = True
+) -> float:
+    """The height of paragraphs, with room for the last line's descenders."""
+    last = paras[-1].size or STEP_LARGEST["text"]
+    return text_height(_styles(paras, family, titled), width, fonts) + 0.1 * last
+
+
+def _words_fit(
+    paras: list[Para], width: float, family: str, fonts: ThemeFonts, titled: bool = True
+) -> bool:
+    return all(
+        longest_word_fits(text, style, width, fonts)
+        for text, style in _styles(paras, family, titled)
+    )

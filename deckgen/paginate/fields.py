@@ -2,8 +2,8 @@
 
 A field the layout has no placeholder for makes do in a neighbour: a column heading becomes its
 column's first line, the concern leads the answer in italics, author and role go under the
-quote, the contact under the closing text. Drawn kinds (key figures, chart, table, image) only
-have their title and caption here.
+quote, the contact under the closing text. Drawn kinds (key figures, chart, table, image,
+process) only have their title and caption here.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def field_texts(slide: model.Slide, has: Has) -> Texts:
             texts["contact"] = paras
         else:
             texts["text"] = lines(slide.text, bullet=False) + paras
-    elif kind in ("key_figures", "chart", "table", "image"):
+    elif kind in ("key_figures", "chart", "table", "image", "process"):
         texts["title"] = lines(getattr(slide, "title", ""))
         caption = getattr(slide, "caption", "")
         if caption and has("caption"):

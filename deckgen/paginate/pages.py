@@ -17,10 +17,12 @@ from deckgen.errors import ContentError, SourceError
 from deckgen.outline import DeckOutline, SlideSpec, continued_title, even_groups
 from deckgen.paginate.drawn import (
     FiguresFit,
+    ProcessFit,
     TableFit,
     card_size,
     column_widths,
     figures_fit,
+    process_fit,
     table_fit,
     table_fits,
     table_rows,
@@ -39,7 +41,13 @@ from deckgen.paginate.geometry import (
 SHRINK_STEP = 0.05
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
 CAPTION_MIN_HEIGHT = 30.0  # points
-DRAWN_FIELDS = {"key_figures": "figures", "chart": "chart", "table": "table", "image": "image"}
+DRAWN_FIELDS = {
+    "key_figures": "figures",
+    "chart": "chart",
+    "table": "table",
+    "image": "image",
+    "process": "diagram",
+}
 
 T = TypeVar("T")
 
@@ -70,11 +78,12 @@ class Page:
     spec: SlideSpec
     layout: str
     texts: dict[str, list[Para]]  # field -> paragraphs, sized where text shrinks
-    frame: Rect | None = None  # where the figures, chart, table or picture are drawn
+    frame: Rect | None = None  # where the figures, chart, table, picture or process are drawn
     caption: list[Para] = field(default_factory=list)  # drawn under it (no caption field)
     caption_frame: Rect | None = None
     table: TableFit | None = None
     figures: FiguresFit | None = None
+    process: ProcessFit | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +193,8 @@ class _Pager:
             return replace(page, table=self._table(spec, number, spec.slide, frame))
         if isinstance(spec.slide, model.KeyFiguresSlide):
             return replace(page, figures=self._figures(spec, number, spec.slide, frame))
+        if isinstance(spec.slide, model.ProcessSlide):
+            return replace(page, process=self._process(spec, number, spec.slide, frame))
         return page
 
     def _drawn_frame(
@@ -254,6 +265,31 @@ class _Pager:
                 self._tell(spec, policy, message)
             else:
                 self.warnings.append(SourceError(spec.origin, f"{message}; shorten the labels"))
+        return fit
+
+    def _process(
+        self, spec: SlideSpec, number: int, slide: model.ProcessSlide, frame: Rect
+    ) -> ProcessFit:
+        fit = process_fit(
+            list(slide.steps),
+            spec.own_steps,
+            frame,
+            self.geometry.body_font,
+            self.rules.min_size,
+            self.fonts,
+        )
+        if not fit.fits:
+            policy = effective_policy(slide, self.rules)
+            message = f"slide {number}: the steps do not fit their boxes"
+            if policy in ("warn", "error"):
+                self._tell(spec, policy, message)
+            else:
+                self.warnings.append(
+                    SourceError(
+                        spec.origin,
+                        f"{message} even at {fit.text_size:g} pt; shorten their texts",
+                    )
+                )
         return fit
 
     def _tell(self, spec: SlideSpec, policy: str, what: str) -> None:

@@ -45,6 +45,7 @@ DRAWERS: dict[str, Drawer] = {
     "chart": drawn.fill_chart,
     "table": drawn.fill_table,
     "image": drawn.fill_image,
+    "process": drawn.fill_process,
 }
 
 

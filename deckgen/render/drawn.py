@@ -1,20 +1,25 @@
-"""What deckgen draws itself into a frame of the layout: key figures, chart, table, picture.
+"""What deckgen draws itself into a frame of the layout: key figures, chart, table, picture,
+process.
 
 The layout's placeholder for the field only marks the frame (pagination chose it and the
-sizes); it is removed and the figures, chart, table or picture are drawn in its place. Colours
-are theme colours (accent 1-6, text, background), so a corporate template gives corporate charts.
+sizes); it is removed and the figures, chart, table, picture or process are drawn in its place.
+Colours are theme colours (accent 1-6, text, background), so a corporate template gives
+corporate charts, and a presenter who switches the theme in PowerPoint recolours them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from PIL import Image
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.shapes import MSO_CONNECTOR_TYPE, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from deckgen.content import model
@@ -23,10 +28,13 @@ from deckgen.paginate.drawn import (
     CARD_SIDE_MARGIN,
     CELL_SIDE_MARGIN,
     CELL_TOP_MARGIN,
+    STEP_CORNER,
+    StepBox,
     card_size,
+    card_text_rect,
     table_rows,
 )
-from deckgen.paginate.geometry import Para, emu
+from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
 from deckgen.render.slide import SlideContext
 from deckgen.render.text import write_paragraphs
@@ -261,3 +269,129 @@ def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:
         shown_w,
         shown_h,
     )
+
+
+@dataclass(frozen=True)
+class StepColours:
+    """The theme colours of one process step: its card and text, its badge and number."""
+
+    card: MSO_THEME_COLOR
+    text: MSO_THEME_COLOR
+    badge: MSO_THEME_COLOR
+    number: MSO_THEME_COLOR
+
+
+BODY_FONT = "+mn-lt"  # the theme's body font
+ARROW_COLOUR = MSO_THEME_COLOR.TEXT_2
+ARROW_WIDTH = 2.25  # points
+
+
+def step_colours(own: bool) -> StepColours:
+    """Fill and text colours of a process step: the department's own step in the first accent,
+    the others on the light background colour, each text on its fill.
+
+    The one place these pairs are chosen, so that a contrast-aware choice can replace it.
+    """
+    if own:
+        return StepColours(
+            card=MSO_THEME_COLOR.ACCENT_1,
+            text=MSO_THEME_COLOR.BACKGROUND_1,
+            badge=MSO_THEME_COLOR.BACKGROUND_1,
+            number=MSO_THEME_COLOR.ACCENT_1,
+        )
+    return StepColours(
+        card=MSO_THEME_COLOR.BACKGROUND_2,
+        text=MSO_THEME_COLOR.TEXT_1,
+        badge=MSO_THEME_COLOR.ACCENT_1,
+        number=MSO_THEME_COLOR.BACKGROUND_1,
+    )
+
+
+def fill_process(ctx: SlideContext, slide: model.ProcessSlide) -> None:
+    """The steps of a process from left to right: numbered cards joined by arrows, all native
+    shapes with editable text, the department's own step in its accent colour.
+
+    Each step is a group (card, number, owner), so that it moves as one; the arrows are
+    connectors glued to the cards, so that they follow when a card moves.
+    """
+    assert ctx.page.process is not None
+    ctx.clear("diagram")
+    cards = [
+        _draw_step(ctx, number, step) for number, step in enumerate(ctx.page.process.steps, start=1)
+    ]
+    for number, (left, right) in enumerate(pairwise(cards), start=1):
+        arrow = ctx.slide.shapes.add_connector(MSO_CONNECTOR_TYPE.STRAIGHT, 0, 0, 0, 0)
+        arrow.begin_connect(left, 3)  # the middle of the right edge
+        arrow.end_connect(right, 1)  # the middle of the left edge
+        arrow.line.color.theme_color = ARROW_COLOUR
+        arrow.line.width = Pt(ARROW_WIDTH)
+        oxml.arrow_head(arrow)
+        arrow.name = f"Arrow {number}"
+
+
+def _draw_step(ctx: SlideContext, number: int, step: StepBox) -> Any:
+    """One step as a group: its card (title and text), its numbered badge, its owner; the card."""
+    colours = step_colours(step.own)
+    group = ctx.slide.shapes.add_group_shape()
+    group.name = f"Step {number}"
+    card = _shape(group.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, step.card, colours.card)
+    card.name = f"Step {number} Card"
+    card.adjustments[0] = STEP_CORNER
+    frame = card.text_frame
+    _write(ctx, frame, step.paras, colours.text, card_text_rect(step.card), step.text_area)
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    _bold(frame.paragraphs[0])
+    badge = _shape(group.shapes, MSO_SHAPE.OVAL, step.badge, colours.badge)
+    badge.name = f"Step {number} Number"
+    _write(ctx, badge.text_frame, [step.number], colours.number, step.badge)
+    badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _bold(badge.text_frame.paragraphs[0])
+    if step.owner is not None and step.owner_area is not None:
+        area = step.owner_area
+        owner = group.shapes.add_textbox(area.left, area.top, area.width, area.height)
+        owner.name = f"Step {number} Owner"
+        _write(ctx, owner.text_frame, [step.owner], colours.text, area)
+        owner.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    return card
+
+
+def _shape(shapes: Any, kind: MSO_SHAPE, rect: Rect, fill: MSO_THEME_COLOR) -> Any:
+    """A flat shape filled with a theme colour, without outline or shadow."""
+    shape = shapes.add_shape(kind, rect.left, rect.top, rect.width, rect.height)
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = fill
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    return shape
+
+
+def _write(
+    ctx: SlideContext,
+    frame: Any,
+    paras: Sequence[Para],
+    colour: MSO_THEME_COLOR,
+    outer: Rect,
+    inner: Rect | None = None,
+) -> None:
+    """Centred paragraphs in one colour, set as pagination measured them: single spacing, the
+    body font, the sizes given, in ``inner`` of the text rectangle ``outer`` (all of it without)."""
+    inner = inner or outer
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = Emu(inner.left - outer.left)
+    frame.margin_top = Emu(inner.top - outer.top)
+    frame.margin_right = Emu(outer.right - inner.right)
+    frame.margin_bottom = Emu(outer.bottom - inner.bottom)
+    write_paragraphs(frame, paras, ctx.language)
+    for paragraph in frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.CENTER
+        paragraph.line_spacing = 1.0
+        paragraph.space_after = Pt(0)
+        for run in paragraph.runs:
+            run.font.color.theme_color = colour
+            run.font.name = BODY_FONT  # a text box has no font of its own; measured in this one
+
+
+def _bold(paragraph: Any) -> None:
+    for run in paragraph.runs:
+        run.font.bold = True

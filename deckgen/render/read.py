@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from deckgen.render.package import read_template
 
@@ -30,7 +34,7 @@ def deck_texts(path: Path) -> list[SlideText]:
         if slide.shapes.title is not None and slide.shapes.title.has_text_frame:
             title = slide.shapes.title.text_frame.text
         lines: list[str] = []
-        for shape in slide.shapes:
+        for shape in _flat(slide.shapes):
             if shape.has_text_frame and shape != slide.shapes.title:
                 lines += [f"text: {p.text}" for p in shape.text_frame.paragraphs if p.text.strip()]
             if shape.has_table:
@@ -48,3 +52,12 @@ def deck_texts(path: Path) -> list[SlideText]:
             lines += [f"notes: {p.text}" for p in notes.paragraphs if p.text.strip()]
         slides.append(SlideText(slide.slide_layout.name, title, lines))
     return slides
+
+
+def _flat(shapes: Iterable[Any]) -> Iterator[Any]:
+    """The shapes, those inside groups (a process's steps) in their place."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _flat(shape.shapes)
+        else:
+            yield shape

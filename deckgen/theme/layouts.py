@@ -278,6 +278,14 @@ def guess_mapping(layouts: list[LayoutInfo]) -> Guess:
         figure_fields = with_title(figures) if only else with_title(one, figures=body)
         note = "figures are drawn below the title" if only else ""
         choose("key_figures", figures, figure_fields, note)
+        steps_fields = with_title(figures) if only else with_title(one, diagram=body)
+        steps_note = "steps are drawn below the title, the caption under them"
+        choose(
+            "process",
+            figures,
+            steps_fields,
+            steps_note if only else "the caption is drawn under the steps",
+        )
     if four is not None:
         heads = list(four.used[1:])
         choose(

@@ -23,6 +23,7 @@ from deckgen.render.oxml.package import (
 from deckgen.render.oxml.slides import (
     add_footer,
     add_sections,
+    arrow_head,
     drop_custom_data,
     footer_elements,
     notes_frame,
@@ -46,6 +47,7 @@ __all__ = [
     "add_footer",
     "add_sections",
     "application",
+    "arrow_head",
     "colours_and_fonts",
     "count_partnames",
     "drop_custom_data",

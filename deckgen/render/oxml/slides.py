@@ -146,3 +146,17 @@ def drop_custom_data(slide: Any) -> None:
     """
     for element in list(slide.shapes._spTree.iter(qn("p:custDataLst"))):
         element.getparent().remove(element)
+
+
+def arrow_head(connector: Any) -> None:
+    """An arrowhead at the end of a connector's line (python-pptx has no property for it)."""
+    line = connector.line._get_or_add_ln()
+    for old in line.findall(qn("a:tailEnd")):
+        line.remove(old)
+    tail = etree.SubElement(line, qn("a:tailEnd"))
+    tail.set("type", "triangle")
+    tail.set("w", "med")
+    tail.set("len", "med")
+    follower = line.find(qn("a:extLst"))
+    if follower is not None:
+        follower.addprevious(tail)
