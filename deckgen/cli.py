@@ -267,15 +267,18 @@ def notes_command(ctx: click.Context, department: str, out: Path | None) -> None
     from deckgen.build.pipeline import paginate_department
     from deckgen.commands.notes import talk_track
     from deckgen.content.project import load_project_strict
+    from deckgen.talk import talk_minutes
     from deckgen.write import write_atomic
 
     project = load_project_strict(_root(ctx), [department])
     outline = paginate_department(project, department)[0].outline
     name = project.departments[department].department.name
     path = (out or project.root / project.settings.output) / f"{department}-notes.md"
-    text = talk_track(outline, name, project.settings.locale)
+    wpm = project.settings.words_per_minute
+    text = talk_track(outline, name, project.settings.locale, wpm)
     write_atomic(path, text.encode("utf-8"))
-    click.echo(f"{display_path(path)} ({len(outline.slides)} slides)")
+    minutes = talk_minutes(outline, wpm)
+    click.echo(f"{display_path(path)} ({len(outline.slides)} slides, about {minutes:.0f} min)")
 
 
 @cli.command(name="diff")

@@ -26,6 +26,21 @@ WORDS: dict[str, dict[str, str]] = {
         "continued_from": "Fortsetzung von Folie {number}",
         "for": "für",
         "no_notes": "keine Notizen",
+        "benefits_cards": "Was Sie davon haben",
+        "concerns_overview_notes": (
+            "Das haben wir aus Ihrem Bereich gehört. Ich gehe die Punkte der Reihe nach durch; "
+            "sagen Sie gern, welcher Ihnen am wichtigsten ist, dann springen wir direkt dorthin."
+        ),
+        "ask": "Worum wir Sie bitten",
+        "budget": "Budget",
+        "people": "Personal",
+        "by_when": "Entscheidung bis",
+        "your_next_step": "Ihr nächster Schritt",
+        "by": "bis",
+        "backup": "Reserve",
+        "today_goal": "heute \u2192 Ziel",
+        "less_is_better": "weniger ist besser",
+        "minutes": "Min.",
     },
     "en": {
         "agenda": "Agenda",
@@ -48,6 +63,21 @@ WORDS: dict[str, dict[str, str]] = {
         "continued_from": "Continued from slide {number}",
         "for": "for",
         "no_notes": "no notes",
+        "benefits_cards": "What you gain",
+        "concerns_overview_notes": (
+            "This is what we heard from your team. I will go through them in turn; tell me "
+            "which one matters most to you and we jump straight to it."
+        ),
+        "ask": "What we ask of you",
+        "budget": "Budget",
+        "people": "People",
+        "by_when": "Decision by",
+        "your_next_step": "Your next step",
+        "by": "by",
+        "backup": "Backup",
+        "today_goal": "today \u2192 goal",
+        "less_is_better": "less is better",
+        "minutes": "min",
     },
 }
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+SOFT_HYPHEN = "\u00ad"  # where a long word may break, with a hyphen; invisible otherwise
+NO_BREAK_SPACE = "\u00a0"  # keeps a number with its unit
+
 _EMPHASIS = re.compile(
     # a bold part may end in an italic one: "**den *Menschen***", "***beides***"
     r"\*\*(?P<bold>.+?)\*\*(?!\*)"
@@ -51,10 +54,14 @@ def paragraphs(text: str) -> list[str]:
 
     This is how people wrap long texts in a YAML block (``|``) without meaning a new paragraph.
     """
-    blocks = re.split(r"\n\s*\n", text.strip())
+    blocks = re.split(r"\n[ \t\r\f\v]*\n", text.strip())
     return [flow(block) for block in blocks if block.strip()]
 
 
+_WHITE = re.compile(r"[ \t\r\n\f\v]+")  # white space, but not the no-break space
+
+
 def flow(text: str) -> str:
-    """The text on one line: line breaks and runs of spaces become single spaces."""
-    return " ".join(text.split())
+    """The text on one line: line breaks and runs of spaces become single spaces (a no-break
+    space stays, to keep a number with its unit)."""
+    return _WHITE.sub(" ", text).strip(" ")

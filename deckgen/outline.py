@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -12,12 +13,16 @@ from deckgen.content.loader import Document, KeyPath, dotted
 from deckgen.content.model import (
     AgendaSlide,
     BulletsSlide,
+    Card,
+    CardsSlide,
     ChartSlide,
     ClosingSlide,
     Column,
     ConcernSlide,
     Contact,
+    DecisionSlide,
     KeyFiguresSlide,
+    NextStep,
     NoteLine,
     Notes,
     OutlineEntry,
@@ -34,8 +39,12 @@ from deckgen.content.model import (
 from deckgen.content.resolve import ResolvedDepartment
 from deckgen.errors import Location
 from deckgen.locale import word
+from deckgen.talk import talk_minutes
+from deckgen.typography import quoted, typeset_slide
 
 BENEFITS_PER_SLIDE = 4
+CARDS_PER_SLIDE = 6
+CARD_TEXT = 70  # characters a card's text may have; a longer one goes to the notes
 KEY_FIGURES_PER_SLIDE = 4
 NEXT_STEPS_PER_SLIDE = 6
 
@@ -62,6 +71,9 @@ class SlideSpec:
     overrides_shared: bool = False
     item_notes: tuple[Notes, ...] = ()  # the notes of each point or row, last in the notes
     own_steps: tuple[int, ...] = ()  # the steps of a process slide that are the department's
+    key: str = ""  # names the slide for links from other slides, e.g. "concerns[2]"
+    links: tuple[str, ...] = ()  # the slide each point links to, by key
+    hidden: bool = False  # a backup slide: in the deck, not shown in the talk
 
     @property
     def kind(self) -> str:
@@ -114,6 +126,8 @@ class _OutlineBuilder:
         self.r = resolved
         self.locale = resolved.settings.locale
         self.department = resolved.department
+        self.backup: list[SlideSpec] = []  # hidden slides, after the closing
+        self.extra_backup: set[int] = set()  # concerns moved to the backup for time
 
     def word(self, key: str) -> str:
         return word(self.locale, key)
@@ -126,6 +140,22 @@ class _OutlineBuilder:
         return self.r.department_document.location(tuple(path))
 
     def build(self) -> DeckOutline:
+        """The outline; when the talk would take longer than its ``duration``, concerns from
+        the last on go to hidden backup slides (two stay in the talk)."""
+        outline = self.assemble()
+        minutes = self.department.duration or self.r.settings.duration
+        if not minutes:
+            return outline
+        wpm = self.r.settings.words_per_minute
+        shown = [i for i, c in enumerate(self.department.concerns) if not c.backup]
+        while talk_minutes(outline, wpm) > minutes and len(shown) > 2:
+            self.extra_backup.add(shown.pop())
+            outline = self.assemble()
+        return outline
+
+    def assemble(self) -> DeckOutline:
+        """The slides of the sections of the outline, in order, then the backup slides."""
+        self.backup = []
         skipped = set(self.department.skip)
         entries = [e for e in self.r.settings.outline if e.section not in skipped]
         slides: list[SlideSpec] = []
@@ -149,8 +179,11 @@ class _OutlineBuilder:
             if section_slides:
                 slides.extend(section_slides)
                 sections.append((entry.section, title))
+        if self.backup:
+            slides.extend(replace(spec, section="backup") for spec in self.backup)
+            sections.append(("backup", self.word("backup")))
         if agenda_at is not None:
-            items = [t for s, t in sections if s not in ("title", "agenda")]
+            items = [t for s, t in sections if s not in ("title", "agenda", "backup")]
             spec = slides[agenda_at]
             agenda = AgendaSlide(
                 kind="agenda",
@@ -160,7 +193,16 @@ class _OutlineBuilder:
             )
             slides[agenda_at] = replace(spec, slide=agenda)
         slides = [self.with_own_steps(spec) for spec in slides]
-        return DeckOutline(self.r.slug, self.r.settings.title, slides, sections)
+        typeset = [
+            replace(s, slide=typeset_slide(self.quoted(s.slide), self.locale)) for s in slides
+        ]
+        return DeckOutline(self.r.slug, self.r.settings.title, typeset, sections)
+
+    def quoted(self, slide: Slide) -> Slide:
+        """A quote slide's quote in the quotation marks of the deck's language."""
+        if isinstance(slide, QuoteSlide):
+            return slide.model_copy(update={"quote": quoted(slide.quote, self.locale)})
+        return slide
 
     def with_own_steps(self, spec: SlideSpec) -> SlideSpec:
         """A process slide knows which of its steps the department takes, and says so there."""
@@ -196,7 +238,7 @@ class _OutlineBuilder:
             entry.section
         )
         subtitle = section.subtitle if section else ""
-        notes = list(section.notes) if section else []
+        notes = list(section.notes) if section and section.notes else list(entry.notes)
         origin = self.r.settings_document.location(("outline",))
         return SlideSpec(
             SectionSlide(kind="section", title=title, subtitle=subtitle, notes=notes),
@@ -285,28 +327,27 @@ class _OutlineBuilder:
 
     def _agenda(self, title: str) -> list[SlideSpec]:
         origin = self.r.settings_document.location(("outline",))
-        return [SlideSpec(AgendaSlide(kind="agenda", title=title), "agenda", origin)]
+        entry = next(e for e in self.r.settings.outline if e.section == "agenda")
+        agenda = AgendaSlide(kind="agenda", title=title, notes=list(entry.notes))
+        return [SlideSpec(agenda, "agenda", origin)]
 
     def _benefits(self, title: str) -> list[SlideSpec]:
+        """The benefits as cards, up to six to a slide (2x2, 3+2, 3+3), each with its figure;
+        a text too long for a card goes to the notes."""
         benefits = self.department.benefits
-        figures = [b for b in benefits if b.figure is not None]
         specs = []
-        groups = _chunks(list(enumerate(benefits)), BENEFITS_PER_SLIDE)
-        for number, group in enumerate(groups):
-            points = []
+        cards_title = self.word("benefits_cards")
+        for number, group in enumerate(_chunks(list(enumerate(benefits)), CARDS_PER_SLIDE)):
+            cards = []
             item_notes: list[Notes] = []
             for _, benefit in group:
-                sub = [benefit.text] if benefit.text else []
-                if benefit.figure is not None and len(figures) == 1:
-                    sub.append(f"**{benefit.figure.value}** {benefit.figure.label}")
-                points.append(Point(text=f"**{benefit.title}**", points=sub))
-                item_notes.append(_titled_notes(benefit.title, benefit.notes, len(group)))
+                short, cut = _card_text(benefit.text)
+                cards.append(Card(title=benefit.title, text=short, figure=benefit.figure))
+                told = [NoteLine(text=benefit.text)] if cut else []
+                item_notes.append(_titled_notes(benefit.title, [*told, *benefit.notes], len(group)))
             notes: Notes = [line for lines in item_notes for line in lines]
-            slide = BulletsSlide(
-                kind="bullets",
-                title=self.continued(title, number),
-                points=points,
-                notes=notes,
+            slide = CardsSlide(
+                kind="cards", title=self.continued(cards_title, number), cards=cards, notes=notes
             )
             sources = [t for k, b in group for t in self.from_department(b, ("benefits", k))]
             specs.append(
@@ -318,53 +359,55 @@ class _OutlineBuilder:
                     item_notes=tuple(item_notes),
                 )
             )
-        if len(figures) > 1:
-            index = benefits.index(figures[0])
-            for number, chunk in enumerate(_chunks(figures, KEY_FIGURES_PER_SLIDE)):
-                shown = [b.figure for b in chunk if b.figure is not None]
-                recap = [  # which benefit each figure belongs to, for the presenter
-                    NoteLine(text=f"{b.title}: {b.figure.value} {b.figure.label}", bullet=True)
-                    for b in chunk
-                    if b.figure is not None
-                ]
-                figures_slide = KeyFiguresSlide(
-                    kind="key_figures",
-                    title=self.continued(self.word("benefits_in_figures"), number),
-                    figures=shown,
-                    notes=recap,
-                )
-                specs.append(
-                    SlideSpec(
-                        figures_slide,
-                        "benefits",
-                        self.dept("benefits", index, "figure"),
-                        tuple(
-                            t
-                            for b in chunk
-                            for t in self.from_department(
-                                b.figure, ("benefits", benefits.index(b), "figure")
-                            )
-                        ),
-                    )
-                )
         return specs
 
     def _concerns(self, title: str) -> list[SlideSpec]:
-        return [
-            SlideSpec(
-                ConcernSlide(
-                    kind="concerns",
-                    title=title,
-                    concern=concern.concern,
-                    answer=concern.answer,
-                    notes=list(concern.notes),
-                ),
+        """An overview of the department's concerns, each linked to its answer, then a slide
+        per concern: the concern as the headline, in quotation marks, and a counter."""
+        concerns = self.department.concerns
+        in_backup = {i for i, c in enumerate(concerns) if c.backup} | self.extra_backup
+        shown = [(i, c) for i, c in enumerate(concerns) if i not in in_backup]
+        backup = [(i, c) for i, c in enumerate(concerns) if i in in_backup]
+        specs = []
+        if len(concerns) > 1:
+            points = [Point(text=quoted(c.concern, self.locale)) for c in concerns]
+            overview = BulletsSlide(
+                kind="bullets",
+                title=title,
+                points=points,
+                notes=[NoteLine(text=self.word("concerns_overview_notes"))],
+            )
+            specs.append(
+                SlideSpec(
+                    overview,
+                    "concerns",
+                    self.dept("concerns"),
+                    self.from_department([c.concern for c in concerns], ("concerns",)),
+                    key="concerns",
+                    links=tuple(f"concerns[{i + 1}]" for i in range(len(concerns))),
+                )
+            )
+        for order, (index, concern) in enumerate([*shown, *backup], start=1):
+            counter = f"{self.word('concern')} {order}/{len(concerns)}"
+            slide = ConcernSlide(
+                kind="concerns",
+                title=quoted(concern.concern, self.locale),
+                concern=concern.concern,
+                answer=concern.answer,
+                points=list(concern.points),
+                counter=counter,
+                notes=list(concern.notes),
+            )
+            spec = SlideSpec(
+                slide,
                 "concerns",
                 self.dept("concerns", index),
                 self.from_department(concern, ("concerns", index)),
+                key=f"concerns[{index + 1}]",
+                hidden=index in in_backup,
             )
-            for index, concern in enumerate(self.department.concerns)
-        ]
+            (self.backup if index in in_backup else specs).append(spec)
+        return specs
 
     def _examples(self, title: str) -> list[SlideSpec]:
         specs = []
@@ -482,22 +525,63 @@ class _OutlineBuilder:
         return specs
 
     def _contact(self, title: str) -> list[SlideSpec]:
+        """The department's ask (a decision slide), then the closing slide: questions, the
+        department's own next step and the contact."""
+        specs = []
+        ask = self.department.ask
+        if ask is not None:
+            items = [
+                f"**{self.word(key)}:** {value}"
+                for key, value in (
+                    ("budget", ask.budget),
+                    ("people", ask.people),
+                    ("by_when", ask.when),
+                )
+                if value
+            ]
+            decision = DecisionSlide(
+                kind="decision",
+                title=self.word("ask"),
+                decision=ask.decision,
+                items=items,
+                notes=list(ask.notes),
+            )
+            specs.append(
+                SlideSpec(
+                    decision, "contact", self.dept("ask"), self.from_department(ask, ("ask",))
+                )
+            )
         contact: Contact | None = self.department.contact or self.r.shared.contact
         origin = (
             self.dept("contact")
             if self.department.contact
             else self.at(self.r.shared_document, ("contact",))
         )
+        step = self.own_next_step()
+        text = title
+        if step is not None:
+            text = f"{self.word('your_next_step')}: {step.step}"
+            if step.when:
+                text += f" ({self.word('by')} {step.when})"
         slide = ClosingSlide(
             kind="closing",
             title=self.word("questions"),
-            text=title,
+            text=text,
             contact=contact,
             notes=list(contact.notes) if contact else [],
         )
         document = self.r.department_document if self.department.contact else self.r.shared_document
         sources = texts_of(contact, document, ("contact",)) if document and contact else []
-        return [SlideSpec(slide, "contact", origin, tuple(sources))]
+        specs.append(SlideSpec(slide, "contact", origin, tuple(sources)))
+        return specs
+
+    def own_next_step(self) -> NextStep | None:
+        """The first next step that the department itself takes (its name in ``who``)."""
+        name = self.department.name.strip().lower()
+        for step in self.department.next_steps:
+            if name and name in step.who.lower():
+                return step
+        return None
 
     def continued(self, title: str, number: int) -> str:
         """The title of the ``number``-th slide of a split list (0 is the first)."""
@@ -526,6 +610,17 @@ def texts_of(value: Any, document: Document, path: KeyPath) -> list[TextSource]:
 def _comparable(name: str) -> str:
     """A name as compared with another: case and spaces do not count."""
     return "".join(name.split()).casefold()
+
+
+def _card_text(text: str) -> tuple[str, bool]:
+    """The text a card shows, and whether it had to be cut: its first sentence, if short."""
+    flat = " ".join(text.split())
+    if len(flat) <= CARD_TEXT:
+        return flat, False
+    first = re.split(r"(?<=[.!?;–—])\s", flat, maxsplit=1)[0]
+    if len(first) <= CARD_TEXT and first != flat:
+        return first, True
+    return "", True
 
 
 def _titled_notes(title: str, notes: Notes, siblings: int) -> Notes:

@@ -142,7 +142,7 @@ def test_shell_completion_of_departments_and_themes(project: Path) -> None:
 
 
 def test_text_that_cannot_fit_warns_and_strict_fails(tmp_path: Path) -> None:
-    long_answer = "Sehr lange Antwort mit vielen Wörtern. " * 60
+    long_answer = "Sehr lange Antwort mit vielen Wörtern. " * 150
     department = MINIMAL_DEPARTMENT.replace("Die Redaktion schreibt.", long_answer.strip())
     root = minimal_project(tmp_path / "p", sales=department)
     result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])

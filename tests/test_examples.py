@@ -14,6 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deckgen.cli import cli
 from deckgen.content.paths import department_slugs
+from deckgen.typography import plain
 
 REPO = Path(__file__).resolve().parent.parent
 DEPARTMENTS = {
@@ -63,12 +64,12 @@ def all_text(slide: Any) -> str:
             parts.append(shape.text_frame.text)
         if shape.has_table:
             parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
-    return "\n".join(parts)
+    return plain("\n".join(parts))
 
 
 def titles(presentation: Any) -> list[str]:
     return [
-        s.shapes.title.text_frame.text if s.shapes.title is not None else ""
+        plain(s.shapes.title.text_frame.text) if s.shapes.title is not None else ""
         for s in presentation.slides
     ]
 
@@ -103,9 +104,12 @@ def test_deck_is_made_for_its_department(built: tuple[Path, str], slug: str) -> 
     for benefit in data["benefits"]:
         assert benefit["title"].replace("**", "") in text
     concern_slides = [s for s in slides if s.slide_layout.name == "Concern"]
-    assert [s.placeholders[13].text_frame.text for s in concern_slides][
-        : len(data["concerns"])
-    ] == [" ".join(c["concern"].split()) for c in data["concerns"]]
+    headlines = [plain(s.shapes.title.text_frame.text) for s in concern_slides]
+    assert sorted(headlines) == sorted(
+        "\u201e" + " ".join(c["concern"].split()).strip('"') + "\u201c" for c in data["concerns"]
+    )
+    counters = [s.placeholders[13].text_frame.text for s in concern_slides]
+    assert counters == [f"Bedenken {n}/{len(concern_slides)}" for n in range(1, len(counters) + 1)]
     for example in data["examples"]:
         assert example["title"] in titles(presentation)
     charts = [shape for s in slides for shape in s.shapes if shape.has_chart]
@@ -172,9 +176,9 @@ def test_the_process_highlights_the_departments_own_approval(
         if any(shape.name == "Step 1" for shape in slide.shapes)
     ]
     cards = [next(s for s in step.shapes if s.name.endswith("Card")) for step in steps]
-    titles = [card.text_frame.paragraphs[0].text for card in cards]
+    titles = [plain(card.text_frame.paragraphs[0].text) for card in cards]
     assert titles == ["Thema", "Entwurf", "Freigabe", "Veröffentlichung"]
     fills = [card.fill.fore_color.theme_color for card in cards]
     assert [fill != fills[0] for fill in fills] == [False, False, True, False]
     owner = next(s for s in steps[2].shapes if s.name.endswith("Owner"))
-    assert owner.text_frame.text == f"{DEPARTMENTS[slug]} · Ihr Schritt"
+    assert plain(owner.text_frame.text) == f"{DEPARTMENTS[slug]} · Ihr Schritt"

@@ -9,10 +9,11 @@ import pytest
 from deckgen.content.model import (
     AgendaSlide,
     BulletsSlide,
+    Card,
+    CardsSlide,
     ClosingSlide,
     ConcernSlide,
     Figure,
-    KeyFiguresSlide,
     NoteLine,
     Point,
     ProcessSlide,
@@ -107,7 +108,7 @@ def test_slides_follow_the_sections() -> None:
         "agenda",
         "section",
         "bullets",
-        "bullets",
+        "cards",
         "concerns",
         "bullets",
         "closing",
@@ -158,7 +159,7 @@ def test_outline_title_names_the_section() -> None:
     )
     deck = outline(**{"deckgen.yaml": settings})
     assert ("benefits", "Gewinn") in deck.sections
-    assert titles(deck, "benefits") == ["Gewinn"]
+    assert titles(deck, "benefits") == ["Was Sie davon haben"]  # not the section's title again
 
 
 def test_english_words() -> None:
@@ -213,107 +214,100 @@ def test_header_slide_carries_the_section_subtitle_and_notes() -> None:
 # -- benefits ------------------------------------------------------------------------------------
 
 
-def test_benefits_are_bold_points_with_their_text() -> None:
+def cards_of(slide: Slide) -> list[Card]:
+    assert isinstance(slide, CardsSlide)
+    return list(slide.cards)
+
+
+def test_benefits_are_cards_with_their_text() -> None:
     [slide] = of_section(outline(), "benefits")
-    assert isinstance(slide, BulletsSlide)
-    assert slide.points == [
-        Point(text="**Mehr Anfragen**", points=["Kunden finden uns"]),
-        Point(text="**Nähe**", points=["Wir sind sichtbar"]),
+    assert cards_of(slide) == [
+        Card(title="Mehr Anfragen", text="Kunden finden uns"),
+        Card(title="Nähe", text="Wir sind sichtbar"),
     ]
 
 
-def test_four_benefits_fit_on_one_slide() -> None:
-    assert titles(outline(benefits(4)), "benefits") == ["Ihr Nutzen"]
+def test_up_to_six_benefits_are_cards_on_one_slide() -> None:
+    assert titles(outline(benefits(6)), "benefits") == ["Was Sie davon haben"]
 
 
-@pytest.mark.parametrize(
-    ("count", "split"),
-    [(5, [3, 2]), (7, [4, 3]), (8, [4, 4]), (9, [3, 3, 3])],
-)
-def test_benefits_are_split_evenly_over_slides_of_at_most_four(
-    count: int, split: list[int]
-) -> None:
+@pytest.mark.parametrize(("count", "split"), [(7, [4, 3]), (9, [5, 4]), (13, [5, 4, 4])])
+def test_more_benefits_are_split_evenly_over_cards_slides(count: int, split: list[int]) -> None:
     slides = of_section(outline(benefits(count)), "benefits")
-    assert [len(bullet_titles(slide)) for slide in slides] == split
-    shown = [text for slide in slides for text in bullet_titles(slide)]
-    assert shown == [f"**B{n}**" for n in range(1, count + 1)]
+    assert [len(cards_of(slide)) for slide in slides] == split
+    shown = [card.title for slide in slides for card in cards_of(slide)]
+    assert shown == [f"B{n}" for n in range(1, count + 1)]
 
 
-def test_later_benefit_slides_say_continued() -> None:
-    assert titles(outline(benefits(9)), "benefits") == [
-        "Ihr Nutzen",
-        "Ihr Nutzen (Fortsetzung)",
-        "Ihr Nutzen (Fortsetzung 2)",
+def test_later_cards_slides_say_continued() -> None:
+    assert titles(outline(benefits(13)), "benefits") == [
+        "Was Sie davon haben",
+        "Was Sie davon haben (Fortsetzung)",
+        "Was Sie davon haben (Fortsetzung 2)",
     ]
 
 
-def test_two_figures_make_a_key_figures_slide_after_the_benefits() -> None:
+def test_a_benefits_figure_is_on_its_card_and_nowhere_else() -> None:
     slides = of_section(outline(benefits(3, figures=(1, 3))), "benefits")
-    assert [slide.kind for slide in slides] == ["bullets", "key_figures"]
-    figures = slides[1]
-    assert isinstance(figures, KeyFiguresSlide)
-    assert figures.title == "Ihr Nutzen in Zahlen"
-    assert figures.figures == [Figure(value="10 %", label="L1"), Figure(value="30 %", label="L3")]
-
-
-def test_key_figures_slide_notes_say_which_benefit_each_figure_belongs_to() -> None:
-    figures = of_section(outline(benefits(3, figures=(1, 3))), "benefits")[1]
-    assert isinstance(figures, KeyFiguresSlide)
-    assert figures.notes == [
-        NoteLine(text="B1: 10 % L1", bullet=True),
-        NoteLine(text="B3: 30 % L3", bullet=True),
+    assert [slide.kind for slide in slides] == ["cards"]
+    figures = [card.figure for card in cards_of(slides[0])]
+    assert figures == [
+        Figure(value="10\u00a0%", label="L1"),
+        None,
+        Figure(value="30\u00a0%", label="L3"),
     ]
 
 
-def test_two_figures_are_not_repeated_in_the_bullets() -> None:
-    slide = of_section(outline(benefits(3, figures=(1, 3))), "benefits")[0]
-    assert isinstance(slide, BulletsSlide)
-    assert all(point.points == [] for point in slide.points)
-
-
-def test_one_figure_stays_in_its_bullet() -> None:
-    slides = of_section(outline(benefits(2, figures=(2,))), "benefits")
-    assert [slide.kind for slide in slides] == ["bullets"]
-    assert isinstance(slides[0], BulletsSlide)
-    assert slides[0].points[1] == Point(text="**B2**", points=["**20 %** L2"])
-
-
-def test_more_than_four_figures_are_split_with_continued() -> None:
-    slides = of_section(outline(benefits(6, figures=tuple(range(1, 7)))), "benefits")
-    figure_slides = [slide for slide in slides if isinstance(slide, KeyFiguresSlide)]
-    assert [slide.title for slide in figure_slides] == [
-        "Ihr Nutzen in Zahlen",
-        "Ihr Nutzen in Zahlen (Fortsetzung)",
-    ]
-    assert [len(slide.figures) for slide in figure_slides] == [3, 3]
+def test_a_long_benefit_text_goes_to_the_notes() -> None:
+    long = "Ein Satz, der lang genug ist, um auf einer Karte keinen Platz zu finden, und mehr."
+    department = HEAD + f"benefits:\n  - title: B1\n    text: {long}\n    notes: Dazu.\n"
+    [slide] = of_section(outline(department), "benefits")
+    assert cards_of(slide)[0].text == ""
+    assert [line.text for line in slide.notes] == [long, "Dazu."]
 
 
 # -- concerns ------------------------------------------------------------------------------------
 
 
-def test_one_slide_per_concern() -> None:
+def test_concerns_are_an_overview_then_one_headline_slide_each() -> None:
     department = (
         HEAD + "concerns:\n  - concern: Arbeit\n    answer: Redaktion\n"
+        "    points: [Eine Stunde im Monat]\n"
         "  - concern: Kritik\n    answer: Leitfaden\n"
     )
-    slides = of_section(outline(department), "concerns")
-    assert slides == [
-        ConcernSlide(
-            kind="concerns",
-            title="Ihre Bedenken – unsere Antworten",
-            concern="Arbeit",
-            answer="Redaktion",
-        ),
-        ConcernSlide(
-            kind="concerns",
-            title="Ihre Bedenken – unsere Antworten",
-            concern="Kritik",
-            answer="Leitfaden",
-        ),
-    ]
+    deck = outline(department)
+    overview, first, second = [s for s in deck.slides if s.section == "concerns"]
+    assert isinstance(overview.slide, BulletsSlide)
+    assert [p.text for p in overview.slide.points] == ["\u201eArbeit\u201c", "\u201eKritik\u201c"]
+    assert overview.links == ("concerns[1]", "concerns[2]")
+    assert (first.key, second.key) == ("concerns[1]", "concerns[2]")
+    assert first.slide == ConcernSlide(
+        kind="concerns",
+        title="\u201eArbeit\u201c",
+        concern="Arbeit",
+        answer="Redaktion",
+        points=["Eine Stunde im Monat"],
+        counter="Bedenken 1/2",
+    )
+    assert isinstance(second.slide, ConcernSlide)
+    assert second.slide.counter == "Bedenken 2/2"
 
 
-# -- next steps ----------------------------------------------------------------------------------
+def test_a_backup_concern_is_a_hidden_slide_after_the_closing() -> None:
+    department = (
+        HEAD + "concerns:\n  - concern: Arbeit\n    answer: Redaktion\n"
+        "  - concern: Kritik\n    answer: Leitfaden\n    backup: true\n"
+    )
+    deck = outline(department)
+    last = deck.slides[-1]
+    assert (last.kind, last.section, last.hidden, last.key) == (
+        "concerns",
+        "backup",
+        True,
+        "concerns[2]",
+    )
+    assert deck.sections[-1] == ("backup", "Reserve")
+    assert "Reserve" not in outline(department).slides[1].slide.items  # type: ignore[union-attr]
 
 
 def test_next_steps_without_who_or_when_are_bullets() -> None:
@@ -448,7 +442,7 @@ ADD = (
 def test_add_places_slides_before_and_after_a_section() -> None:
     assert titles(outline(MINIMAL_DEPARTMENT + ADD), "benefits") == [
         "Davor",
-        "Ihr Nutzen",
+        "Was Sie davon haben",
         "Danach",
     ]
 

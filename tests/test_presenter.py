@@ -32,8 +32,8 @@ def test_coverage_counts_and_gaps(tmp_path: Path) -> None:
         "department", "benefits", "concerns", "examples", "metrics", "next_steps", "contact",
         "notes",
     ]  # fmt: skip
-    assert lines[1].split() == ["hr", "0", "0", "0", "0", "0", "0", "2/3"]
-    assert lines[2].split() == ["sales", "2", "1", "0", "0", "1", "0", "1/6"]
+    assert lines[1].split() == ["hr", "0", "0", "0", "0", "0", "0", "2/5"]
+    assert lines[2].split() == ["sales", "2", "1", "0", "0", "1", "0", "1/8"]
     assert lines[4:] == [
         "hr: no benefit",
         "hr: no concern",
@@ -41,11 +41,11 @@ def test_coverage_counts_and_gaps(tmp_path: Path) -> None:
         "hr: no key figure or chart",
         "hr: no next step",
         "hr: no contact of its own",
-        "hr: 1 slide(s) without speaker notes",
+        "hr: 3 slide(s) without speaker notes",
         "sales: no example",
         "sales: no key figure or chart",
         "sales: no contact of its own",
-        "sales: 5 slide(s) without speaker notes",
+        "sales: 7 slide(s) without speaker notes",
     ]
     assert run(root, "coverage", "--strict")[0] == 1
 
@@ -66,14 +66,16 @@ def test_talk_track(tmp_path: Path) -> None:
     root = minimal_project(tmp_path / "p", sales=department)
     code, out, _ = run(root, "notes", "sales")
     assert code == 0
-    assert out.endswith("build/sales-notes.md (8 slides)\n")
+    assert out.endswith("build/sales-notes.md (8 slides, about 1 min)\n")
     text = (root / "build" / "sales-notes.md").read_text(encoding="utf-8")
-    assert text.startswith("# Social Media bei uns: Vertrieb\n\n## 1. Social Media bei uns\n")
-    assert (
-        "## 5. Ihr Nutzen\n\n**Mehr Anfragen**\n\nErst erzählen.\n\n- Punkt\n  - Unterpunkt\n"
-        in text
+    assert text.startswith(
+        "# Social Media bei uns: Vertrieb\n\n~1 Min.\n\n## 1. Social Media bei uns (0.2 Min.)\n"
     )
-    assert "## 2. Agenda\n\n*(keine Notizen)*\n" in text
+    assert (
+        "## 5. Was Sie davon haben (0.2 Min.)\n\n**Mehr Anfragen**\n\nErst erzählen.\n\n"
+        "- Punkt\n  - Unterpunkt\n" in text
+    )
+    assert "## 2. Agenda (0.2 Min.)\n\n*(keine Notizen)*\n" in text
 
 
 def test_decks_have_native_sections_from_the_outline(tmp_path: Path) -> None:

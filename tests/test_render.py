@@ -14,6 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from deckgen.cli import cli
+from deckgen.typography import plain
 
 FIXTURE = Path(__file__).parent / "fixtures" / "every-kind"
 
@@ -24,16 +25,18 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Any:
     shutil.copytree(FIXTURE, root)
     result = CliRunner().invoke(cli, ["--project", str(root), "build", "sales"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().endswith("sales.pptx (22 slides)")
+    assert result.stdout.strip().endswith("sales.pptx (24 slides)")
     return Presentation(str(root / "build" / "sales.pptx"))
 
 
 def texts(slide: Any) -> list[str]:
-    return [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+    return [
+        plain(s.text_frame.text) for s in slide.shapes if s.has_text_frame and s.text_frame.text
+    ]
 
 
 def title(slide: Any) -> str:
-    return str(slide.shapes.title.text_frame.text) if slide.shapes.title is not None else ""
+    return plain(slide.shapes.title.text_frame.text) if slide.shapes.title is not None else ""
 
 
 def test_slides_use_the_layout_of_their_kind(deck: Any) -> None:
@@ -44,8 +47,8 @@ def test_slides_use_the_layout_of_their_kind(deck: Any) -> None:
         "Section",
         "Bullets",
         "Section",
-        "Bullets",
         "Key Figures",
+        "Bullets",
         "Concern",
         "Image",
         "Two Columns",
@@ -60,7 +63,9 @@ def test_slides_use_the_layout_of_their_kind(deck: Any) -> None:
         "Quote",
         "Two Columns",
         "Content",
+        "Bullets",
         "Closing",
+        "Concern",
     ]
 
 
@@ -99,7 +104,7 @@ def test_no_placeholder_is_left_empty(deck: Any) -> None:
 
 def test_bullets_have_two_levels_and_real_emphasis(deck: Any) -> None:
     body = deck.slides[3].placeholders[1].text_frame
-    assert [(p.level, p.text) for p in body.paragraphs] == [
+    assert [(p.level, plain(p.text)) for p in body.paragraphs] == [
         (0, "Nähe zu Kundinnen und Kunden"),
         (0, "Fachkräfte gewinnen"),
         (1, "Ausbildung"),
@@ -152,17 +157,85 @@ def test_footer_and_slide_number(deck: Any) -> None:
     assert field.find(qn("a:t")).text == "6"
 
 
-def test_key_figures_show_value_and_label(deck: Any) -> None:
+def test_benefits_are_cards_with_their_figures(deck: Any) -> None:
+    slide = deck.slides[5]
+    assert title(slide) == "Was Sie davon haben"
+    cards = [t for t in texts(slide) if "\n" in t]
+    assert cards == [
+        "+25 %\nmehr Anfragen\nMehr Anfragen\nKunden finden uns",
+        "3x\nmehr Reichweite\nNähe\nWir sind sichtbar",
+        "Drei\nx",
+        "Vier\ny",
+    ]
+    # the number keeps its unit on its line
+    assert "+25\u00a0%" in next(
+        s.text_frame.text for s in slide.shapes if s.has_text_frame and "25" in s.text_frame.text
+    )
+
+
+def test_a_figure_with_a_target_shows_today_and_the_goal(deck: Any) -> None:
+    slide = deck.slides[11]
+    assert title(slide) == "Woran wir Erfolg messen"
+    assert (
+        "11.400 \u2192 9.000\nÜberstunden im Jahr\nheute \u2192 Ziel, weniger ist besser"
+        in texts(slide)
+    )
+
+
+def test_concerns_overview_links_to_each_answer(deck: Any) -> None:
     slide = deck.slides[6]
-    assert title(slide) == "Ihr Nutzen in Zahlen"
-    assert [t for t in texts(slide) if "\n" in t] == ["+25 %\nmehr Anfragen", "3x\nmehr Reichweite"]
-
-
-def test_concern_and_answer(deck: Any) -> None:
-    slide = deck.slides[7]
     assert title(slide) == "Ihre Bedenken – unsere Antworten"
-    assert slide.placeholders[13].text_frame.text == "Das macht nur Arbeit."
-    assert slide.placeholders[14].text_frame.text == "Nein, die Redaktion übernimmt das Schreiben."
+    points = slide.placeholders[1].text_frame.paragraphs
+    assert [plain(p.text) for p in points] == [
+        "\u201eDas macht nur Arbeit.\u201c",
+        "\u201eUnd wenn es Kritik gibt?\u201c",
+    ]
+    targets = []
+    for point in points:
+        link = point.runs[0].font._rPr.find(qn("a:hlinkClick"))
+        assert link.get("action") == "ppaction://hlinksldjump"
+        targets.append(slide.part.related_part(link.get(qn("r:id"))))
+    assert targets == [deck.slides[7].part, deck.slides[23].part]
+
+
+def test_concern_is_the_headline_with_a_counter(deck: Any) -> None:
+    slide = deck.slides[7]
+    assert title(slide) == "\u201eDas macht nur Arbeit.\u201c"
+    assert slide.placeholders[13].text_frame.text == "Bedenken 1/2"
+    answer = slide.placeholders[14].text_frame.paragraphs
+    assert [(p.level, plain(p.text)) for p in answer] == [
+        (0, "Nein, die Redaktion übernimmt das Schreiben."),
+        (1, "Eine Stunde im Monat"),
+        (1, "Eine Ansprechperson"),
+    ]
+
+
+def test_a_backup_concern_is_a_hidden_last_slide(deck: Any) -> None:
+    slides = list(deck.slides)
+    assert [s._element.get("show") for s in slides].count("0") == 1
+    assert slides[-1]._element.get("show") == "0"
+    assert title(slides[-1]) == "\u201eUnd wenn es Kritik gibt?\u201c"
+
+
+def test_the_ask_is_a_decision_slide_before_the_closing(deck: Any) -> None:
+    slide = deck.slides[21]
+    assert title(slide) == "Worum wir Sie bitten"
+    body = slide.placeholders[1].text_frame.paragraphs
+    assert [plain(p.text) for p in body] == [
+        "Zwei Stellen für die Redaktion",
+        "Budget: 12.000 € im Jahr",
+        "Personal: zwei Vollzeitstellen",
+        "Entscheidung bis: März 2027",
+    ]
+    assert body[0]._p.find(qn("a:pPr")).find(qn("a:buNone")) is not None  # the lead, no bullet
+    assert slide.notes_slide.notes_text_frame.text == "Darum bitte ich Sie heute."
+
+
+def test_charts_speak_the_decks_language(deck: Any) -> None:
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                assert shape.chart._chartSpace.find(qn("c:lang")).get("val") == "de-DE"
 
 
 def test_image_is_a_picture_inside_its_frame(deck: Any) -> None:
@@ -198,10 +271,12 @@ def test_table_has_header_and_rows(deck: Any) -> None:
 
 
 def test_closing_slide_shows_the_shared_contact(deck: Any) -> None:
-    slide = deck.slides[-1]
+    slide = deck.slides[22]
     assert title(slide) == "Fragen?"
+    step = "Ihr nächster Schritt: Themen sammeln (bis Januar)"
+    assert plain(slide.placeholders[13].text_frame.text) == step  # the department's own step
     contact = slide.placeholders[14].text_frame
-    assert [p.text for p in contact.paragraphs] == [
+    assert [plain(p.text) for p in contact.paragraphs] == [
         "Anna Beispiel",
         "Social-Media-Managerin",
         "anna@example.org",

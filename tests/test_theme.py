@@ -104,11 +104,11 @@ def test_mapping_names_a_placeholder_the_layout_lacks(project: Path) -> None:
     folder = copy_theme(project)
     manifest = folder / "theme.yaml"
     text = manifest.read_text(encoding="utf-8").replace(
-        "placeholders: {title: 0, concern: 13, answer: 14}",
-        "placeholders: {title: 0, concern: 13, answer: 17}",
+        "placeholders: {title: 0, counter: 13, answer: 14}",
+        "placeholders: {title: 0, counter: 13, answer: 17}",
     )
     manifest.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("    placeholders: {title: 0, concern: 13, answer: 17}") + 1
+    line = text.splitlines().index("    placeholders: {title: 0, counter: 13, answer: 17}") + 1
     code, lines = build(project)
     assert code == 1
     column = text.splitlines()[line - 1].index("17") + 1

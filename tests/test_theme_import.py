@@ -64,6 +64,8 @@ def test_guess_from_german_layout_names() -> None:
         "key_figures": ("Nur Titel", {"title": 0}),
         "process": ("Nur Titel", {"title": 0}),
         "image": ("Titel und Inhalt", {"title": 0, "image": 1}),
+        "cards": ("Titel und Inhalt", {"title": 0, "cards": 1}),
+        "decision": ("Titel und Inhalt", {"title": 0, "body": 1}),
     }
     assert guess.unmapped == {}
     assert "below the title" in guess.choices["key_figures"].fallback

@@ -21,7 +21,7 @@ SETTINGS_HEAD = "organisation:\n  name: Stadtwerke\ntitle: Social Media\n"
 
 ALL_KINDS = (
     "title, agenda, section, bullets, two_columns, concerns, key_figures, chart, table, process, "
-    "quote, image, closing"
+    "quote, image, closing, cards, decision"
 )
 
 
@@ -147,9 +147,9 @@ def test_unknown_key_without_a_close_one_lists_the_allowed_keys() -> None:
 
 def test_unknown_key_at_the_top_lists_every_department_key() -> None:
     assert messages(DEPARTMENT_HEAD + "zzz: 1\n") == [
-        f"{SALES}:3:1: zzz: unknown key 'zzz'; allowed here: add, audience, benefits, concerns, "
-        "contact, examples, metrics, name, next_steps, notes, override, presenter, skip, "
-        "subtitle, testimonials, theme"
+        f"{SALES}:3:1: zzz: unknown key 'zzz'; allowed here: add, ask, audience, benefits, "
+        "concerns, contact, duration, examples, metrics, name, next_steps, notes, override, "
+        "presenter, skip, subtitle, testimonials, theme"
     ]
 
 

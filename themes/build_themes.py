@@ -491,28 +491,37 @@ def layouts(design: Design) -> list[Layout]:
     _footer(s)
     result.append(layout)
 
-    # Concern
-    layout = _content_page(design, "Concern")
-    s = layout.shapes
-    s.rect("Concern Panel", (MARGIN, BODY_TOP, 4.8, BODY_H), "bg2")
-    s.rect("Concern Accent", (MARGIN, BODY_TOP, 0.09, BODY_H), "accent2")
+    # Concern: the concern, in the department's words, is the headline; the answer under it
+    s = Shapes()
+    if design.accent_style == "band":
+        s.rect("Band", (0, 0, 0.22, 7.5), "accent1")
     s.placeholder(
-        "Concern",
+        "Counter",
         'type="body" idx="13"',
-        (MARGIN, BODY_TOP, 4.8, BODY_H),
-        anchor="ctr",
-        insets=0.4,
-        lst=level(1, size=24, italic=True, color="tx2"),
+        (MARGIN, 0.3, 6.0, 0.4),
+        anchor="b",
+        flush=True,
+        lst=level(1, size=14, bold=True, color="accent1"),
     )
+    s.placeholder(
+        "Title",
+        'type="title"',
+        (MARGIN, 0.75, CONTENT_W, 1.75),
+        anchor="t",
+        flush=True,
+        lst=level(1, size=30, italic=True, color="tx2"),
+    )
+    s.rect("Concern Accent", (MARGIN, 2.65, 0.09, BODY_H - 1.0), "accent2")
     s.placeholder(
         "Answer",
         'type="body" idx="14"',
-        (MARGIN + 5.2, BODY_TOP, CONTENT_W - 5.2, BODY_H),
-        anchor="ctr",
-        lst=level(1, size=20, before=8),
+        (MARGIN + 0.35, 2.65, CONTENT_W - 0.35, 6.65 - 2.65),
+        anchor="t",
+        lst=level(1, size=22, before=6)
+        + level(2, size=20, bullet="\u2022", mar=0.35, indent=-0.3, before=8),
     )
     _footer(s)
-    result.append(layout)
+    result.append(Layout("Concern", s, design.content_bg))
 
     # Key Figures
     layout = _content_page(design, "Key Figures")
@@ -536,8 +545,7 @@ def layouts(design: Design) -> list[Layout]:
     result.append(layout)
 
     # Quote
-    s = Shapes()
-    s.glyph("Quotation Mark", (0.6, 0.25, 1.3, 3.0), "\u201c", "accent1", 16000)
+    s = Shapes()  # deckgen draws the quotation mark of the deck's language
     s.placeholder(
         "Quote",
         'type="body" idx="13"',
@@ -625,7 +633,7 @@ MAPPING: dict[str, tuple[str, dict[str, int]]] = {
         "Two Columns",
         {"title": 0, "left_heading": 13, "left": 14, "right_heading": 15, "right": 16},
     ),
-    "concerns": ("Concern", {"title": 0, "concern": 13, "answer": 14}),
+    "concerns": ("Concern", {"title": 0, "counter": 13, "answer": 14}),
     "key_figures": ("Key Figures", {"title": 0, "figures": 13}),
     "chart": ("Content", {"title": 0, "chart": 13, "caption": 14}),
     "table": ("Content", {"title": 0, "table": 13, "caption": 14}),
@@ -633,6 +641,8 @@ MAPPING: dict[str, tuple[str, dict[str, int]]] = {
     "quote": ("Quote", {"quote": 13, "author": 14, "role": 15}),
     "image": ("Image", {"title": 0, "image": 13, "caption": 14}),
     "closing": ("Closing", {"title": 0, "text": 13, "contact": 14}),
+    "cards": ("Key Figures", {"title": 0, "cards": 13}),
+    "decision": ("Bullets", {"title": 0, "body": 1}),
 }
 
 

@@ -12,9 +12,11 @@ from pathlib import Path
 from deckgen.content.project import Project
 from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
+from deckgen.figures import repeated_figures
 from deckgen.locale import LANGUAGE_TAGS, word
 from deckgen.outline import DeckOutline, build_outline
 from deckgen.paginate import FitRules, PaginatedDeck, ThemeFonts, paginate
+from deckgen.talk import longest, talk_minutes
 from deckgen.theme import Theme, load_theme
 
 
@@ -77,10 +79,14 @@ def paginate_department(
         continued=word(locale, "continued"),
         continued_note=word(locale, "continued_from"),
         fonts=theme_fonts(theme),
+        today_goal=word(locale, "today_goal"),
+        less_is_better=word(locale, "less_is_better"),
     )
     deck = paginate(outline, geometry, rules)
     where = theme.location("kinds")
     deck.warnings.extend(SourceError(where, note) for note in geometry.notes)
+    deck.warnings.extend(repeated_figures(deck.outline))
+    deck.warnings.extend(_over_time(project, slug, deck))
     return deck, theme
 
 
@@ -93,6 +99,31 @@ def theme_fonts(theme: Theme) -> ThemeFonts:
         if name
     )
     return ThemeFonts(theme.font_folders, theme.document.path, named)
+
+
+def _over_time(project: Project, slug: str, deck: PaginatedDeck) -> list[SourceError]:
+    """A warning when the talk takes longer than its ``duration``, naming the longest slides."""
+    department_file = project.departments[slug]
+    minutes = department_file.department.duration or project.settings.duration
+    if not minutes:
+        return []
+    wpm = project.settings.words_per_minute
+    taken = talk_minutes(deck.outline, wpm)
+    if taken <= minutes:
+        return []
+    where = (
+        department_file.document.location(("duration",))
+        if department_file.department.duration
+        else project.settings_document.location(("duration",))
+    )
+    slowest = ", ".join(f"{n} ({m:.1f} min)" for n, m in longest(deck.outline, wpm))
+    return [
+        SourceError(
+            where,
+            f"the talk takes about {taken:.0f} minutes at {wpm} words a minute, more than the "
+            f"{minutes} planned; the longest slides: {slowest}",
+        )
+    ]
 
 
 def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:

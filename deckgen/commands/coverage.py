@@ -45,8 +45,7 @@ def coverage(root: Path) -> list[Row]:
         department = department_file.department
         metrics = department.metrics
         outline = paginate_department(project, slug)[0].outline
-        # agenda and section headers speak for themselves; every other slide wants notes
-        talking = [spec for spec in outline.slides if spec.kind not in ("agenda", "section")]
+        talking = [spec for spec in outline.slides]  # every slide wants notes
         with_notes = sum(1 for spec in talking if spec.slide.notes)
         counts = {
             "benefits": len(department.benefits),

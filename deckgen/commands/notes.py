@@ -5,6 +5,8 @@ from __future__ import annotations
 from deckgen.content.model import NoteLine, Slide
 from deckgen.locale import word
 from deckgen.outline import DeckOutline
+from deckgen.talk import slide_seconds, talk_minutes
+from deckgen.typography import plain
 
 
 def slide_heading(slide: Slide) -> str:
@@ -19,11 +21,19 @@ def slide_heading(slide: Slide) -> str:
     return slide.kind.replace("_", " ").capitalize()
 
 
-def talk_track(outline: DeckOutline, department_name: str, locale: str) -> str:
-    """The talk track as Markdown: a heading per slide, its notes as paragraphs and lists."""
-    lines = [f"# {outline.title}: {department_name}", ""]
+def talk_track(
+    outline: DeckOutline, department_name: str, locale: str, words_per_minute: int = 130
+) -> str:
+    """The talk track as Markdown: a heading per slide with the minutes its notes take, its
+    notes as paragraphs and lists; backup slides are marked."""
+    unit = word(locale, "minutes")
+    total = talk_minutes(outline, words_per_minute)
+    lines = [f"# {outline.title}: {department_name}", "", f"~{total:.0f} {unit}", ""]
     for number, spec in enumerate(outline.slides, start=1):
-        lines += [f"## {number}. {_plain(slide_heading(spec.slide))}", ""]
+        minutes = slide_seconds(spec.slide, words_per_minute) / 60
+        backup = f" [{word(locale, 'backup')}]" if spec.hidden else ""
+        heading = _plain(slide_heading(spec.slide))
+        lines += [f"## {number}. {heading} ({minutes:.1f} {unit}){backup}", ""]
         lines += _notes(spec.slide.notes) or [f"*({word(locale, 'no_notes')})*"]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -43,4 +53,4 @@ def _notes(notes: list[NoteLine]) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(plain(text).split())

@@ -26,9 +26,11 @@ locale: de                     # de or en: built-in words on slides and the date
 output: build
 variables:
   launch: Frühjahr
+duration: 30                   # minutes a talk may take; the build warns about a longer one
 outline:                       # the sections every deck has, in order
   - title
-  - agenda
+  - section: agenda
+    notes: Kurz sagen, was kommt und dass am Ende Zeit für Fragen bleibt.
   - section: why
     header: true
   - benefits

@@ -101,10 +101,13 @@ PointList = list[Annotated[Point, BeforeValidator(_point, json_schema_input_type
 
 
 class Figure(Model):
-    """A key figure: a big value and what it means."""
+    """A key figure: a big value and what it means; with a target, the value is today's and
+    the slide shows "today -> goal"."""
 
     value: str
     label: str
+    target: str = ""
+    better: Literal["higher", "lower"] = "higher"
 
 
 class Series(Model):
@@ -197,12 +200,40 @@ class TwoColumnsSlide(_Slide):
 
 
 class ConcernSlide(_Slide):
-    """One concern and our answer to it."""
+    """One concern and our answer: the concern as the headline, a short answer, up to three
+    points."""
 
     kind: Literal["concerns"]
     title: str = ""
     concern: str
     answer: str
+    points: list[str] = Field(default=[], max_length=3)
+    counter: str = ""  # "Bedenken 2/4", set by deckgen for the department's concerns
+
+
+class Card(Model):
+    """One card of a cards slide: a title, a short text and optionally a key figure."""
+
+    title: str
+    text: str = ""
+    figure: Figure | None = None
+
+
+class CardsSlide(_Slide):
+    """Two to six cards side by side (2x2, 3+2, ...), each with an optional key figure."""
+
+    kind: Literal["cards"]
+    title: str
+    cards: list[Card] = Field(min_length=1, max_length=6)
+
+
+class DecisionSlide(_Slide):
+    """What the department is asked to decide, and what it takes."""
+
+    kind: Literal["decision"]
+    title: str
+    decision: str
+    items: list[str] = []
 
 
 class KeyFiguresSlide(_Slide):
@@ -291,7 +322,9 @@ Slide = Annotated[
     | ProcessSlide
     | QuoteSlide
     | ImageSlide
-    | ClosingSlide,
+    | ClosingSlide
+    | CardsSlide
+    | DecisionSlide,
     Field(discriminator="kind"),
 ]
 
@@ -309,6 +342,8 @@ SLIDE_KINDS = (
     "quote",
     "image",
     "closing",
+    "cards",
+    "decision",
 )
 
 
@@ -329,6 +364,7 @@ class OutlineEntry(Model):
     section: str
     title: str = ""
     header: bool = False
+    notes: Notes = []  # speaker notes of its header slide (or of the agenda)
 
 
 def _outline_entry(value: Any) -> Any:
@@ -346,6 +382,8 @@ class Settings(Model):
     output: str = "build"
     date: dt.date | None = None
     fit: FitPolicy = "split"
+    duration: int | None = Field(default=None, ge=1, le=600)  # minutes every talk may take
+    words_per_minute: int = Field(default=130, ge=40, le=300)
     variables: dict[str, str] = {}
     outline: list[
         Annotated[
@@ -387,10 +425,22 @@ class Benefit(Model):
 
 
 class Concern(Model):
-    """A worry the department has, and our answer."""
+    """A worry the department has, and our answer: a short answer and up to three points."""
 
     concern: str
     answer: str
+    points: list[str] = Field(default=[], max_length=3)
+    backup: bool = False  # a hidden slide at the end, linked from the overview
+    notes: Notes = []
+
+
+class Ask(Model):
+    """What the department is asked to decide: the decision, and what it takes."""
+
+    decision: str
+    budget: str = ""
+    people: str = ""
+    when: str = ""
     notes: Notes = []
 
 
@@ -459,6 +509,7 @@ class Department(Model):
     subtitle: str = ""
     presenter: str = ""
     theme: str = ""
+    duration: int | None = Field(default=None, ge=1, le=600)  # minutes this talk may take
     notes: Notes = []
     benefits: list[Benefit] = []
     concerns: list[Concern] = []
@@ -468,6 +519,7 @@ class Department(Model):
     next_steps: list[
         Annotated[NextStep, BeforeValidator(_next_step, json_schema_input_type=str | NextStep)]
     ] = []
+    ask: Ask | None = None
     contact: Contact | None = None
     add: list[Insertion] = []
     override: dict[str, Section] = {}

@@ -104,8 +104,29 @@ def card_size(count: int, width: int, height: int) -> tuple[int, int]:
     return (width - gap * (count - 1)) // count, min(height, emu(CARD_MAX_HEIGHT))
 
 
+@dataclass(frozen=True)
+class FigureLines:
+    """What a key figure shows: the value (with its target: "11.400 \u2192 9.000"), its label,
+    and for a target a note ("heute \u2192 Ziel, weniger ist besser")."""
+
+    value: str
+    label: str
+    note: str = ""
+
+
+def figure_lines(figure: model.Figure, today_goal: str, less_is_better: str) -> FigureLines:
+    """The lines of a key figure, in the words of the deck's language."""
+    if not figure.target:
+        return FigureLines(figure.value, figure.label)
+    note = today_goal + (f", {less_is_better}" if figure.better == "lower" else "")
+    return FigureLines(f"{figure.value}\u00a0\u2192 {figure.target}", figure.label, note)
+
+
+NOTE_SIZE_SHARE = 0.8  # a figure's note is set a little smaller than its label
+
+
 def figures_fit(
-    figures: list[model.Figure], card_w: int, card_h: int, family: str, fonts: ThemeFonts
+    figures: list[FigureLines], card_w: int, card_h: int, family: str, fonts: ThemeFonts
 ) -> FiguresFit:
     """Sizes for value and label that fit every card: values on one line, no label word broken.
 
@@ -123,7 +144,11 @@ def figures_fit(
     label = LABEL_LARGEST
     while True:
         style = ParagraphStyle(family, label)
-        tallest = max(text_height([(f.label, style)], inner_w, fonts) for f in figures)
+        small = ParagraphStyle(family, label * NOTE_SIZE_SHARE)
+        tallest = max(
+            text_height([(f.label, style), *([(f.note, small)] if f.note else [])], inner_w, fonts)
+            for f in figures
+        )
         words_fit = all(longest_word_fits(f.label, style, inner_w, fonts) for f in figures)
         values_fit = all(text_width(f.value, value_face, value) <= inner_w for f in figures)
         fits = words_fit and values_fit and value * 1.2 + 6 + tallest <= inner_h
@@ -303,3 +328,80 @@ def _words_fit(
         longest_word_fits(text, style, width, fonts)
         for text, style in _styles(paras, family, titled)
     )
+
+
+CARDS_GAP = 16.0  # points between cards
+CARD_INSET = 14.0  # points inside a card
+CARD_BAR = 6.0  # the accent bar on top of a card
+CARD_SIZES = (  # value, figure label, title, text: the design, then smaller steps
+    (40, 13, 20, 16), (36, 12, 19, 15), (32, 12, 18, 14), (28, 11, 17, 13), (26, 11, 16, 12),
+    (24, 10, 15, 12), (22, 10, 14, 11),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CardsFit:
+    """How cards are set: cards per row, the size of each card (EMU) and font sizes (pt)."""
+
+    rows: tuple[int, ...]
+    card_w: int
+    card_h: int
+    value_size: int
+    label_size: int
+    title_size: int
+    text_size: int
+    fits: bool
+
+
+def cards_rows(count: int) -> tuple[int, ...]:
+    """Cards per row: up to three side by side, four as 2x2, five as 3+2, six as 3+3."""
+    if count <= 3:
+        return (count,)
+    if count == 4:
+        return (2, 2)
+    return (3, count - 3)
+
+
+def card_paragraphs(
+    card: model.Card, lines: FigureLines | None, sizes: tuple[int, int, int, int], family: str
+) -> list[tuple[str, ParagraphStyle]]:
+    """The paragraphs of one card with their styles: figure, its label, title, text."""
+    value, label, title, text = sizes
+    paras = []
+    if lines is not None:
+        paras.append((lines.value, ParagraphStyle(family, value, bold=True)))
+        paras.append((lines.label, ParagraphStyle(family, label)))
+        if lines.note:
+            paras.append((lines.note, ParagraphStyle(family, label * NOTE_SIZE_SHARE)))
+    paras.append((card.title, ParagraphStyle(family, title, bold=True, space_before=8)))
+    if card.text:
+        paras.append((card.text, ParagraphStyle(family, text, space_before=4)))
+    return paras
+
+
+def cards_fit(
+    cards: list[model.Card],
+    lines: list[FigureLines | None],
+    width: int,
+    height: int,
+    family: str,
+    fonts: ThemeFonts,
+) -> CardsFit:
+    """The largest sizes at which every card's text fits its card, no word broken."""
+    rows = cards_rows(len(cards))
+    columns = max(rows)
+    gap = emu(CARDS_GAP)
+    card_w = (width - gap * (columns - 1)) // columns
+    card_h = (height - gap * (len(rows) - 1)) // len(rows)
+    inner_w = points(card_w) - 2 * CARD_INSET
+    inner_h = points(card_h) - 2 * CARD_INSET - CARD_BAR
+    for sizes in CARD_SIZES:
+        fits = True
+        for card, figure in zip(cards, lines, strict=True):
+            paras = card_paragraphs(card, figure, sizes, family)
+            tall = text_height(paras, inner_w, fonts)
+            fits = fits and tall <= inner_h
+            fits = fits and all(longest_word_fits(t, s, inner_w, fonts) for t, s in paras)
+        if fits:
+            return CardsFit(rows, card_w, card_h, *sizes, fits=True)
+    return CardsFit(rows, card_w, card_h, *CARD_SIZES[-1], fits=False)

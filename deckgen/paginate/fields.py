@@ -59,12 +59,15 @@ def field_texts(slide: model.Slide, has: Has) -> Texts:
             heading = _lead(texts, has, f"{side}_heading", column.heading)
             texts[side] = heading + point_paras(column.points)
     elif isinstance(slide, model.ConcernSlide):
+        texts["title"] = lines(slide.title or slide.concern)
+        counter = _lead(texts, has, "counter", slide.counter, style="*")
+        answer = [Para(line, bullet=False) for line in paragraphs(slide.answer)]
+        points = [Para(point, 1) for point in slide.points]
+        texts["answer"] = counter + answer + points
+    elif isinstance(slide, model.DecisionSlide):
         texts["title"] = lines(slide.title)
-        concern = _lead(texts, has, "concern", slide.concern, style="*")
-        answer = [
-            Para(line, bullet=False if concern else None) for line in paragraphs(slide.answer)
-        ]
-        texts["answer"] = concern + answer
+        decision = [Para(line, bullet=False) for line in paragraphs(slide.decision)]
+        texts["body"] = decision + [Para(item) for item in slide.items]
     elif isinstance(slide, model.QuoteSlide):
         quote = [Para(line, bullet=False) for line in paragraphs(slide.quote)]
         author = _lead(texts, has, "author", slide.author)
@@ -82,7 +85,7 @@ def field_texts(slide: model.Slide, has: Has) -> Texts:
             texts["contact"] = paras
         else:
             texts["text"] = lines(slide.text, bullet=False) + paras
-    elif kind in ("key_figures", "chart", "table", "image", "process"):
+    elif kind in ("key_figures", "chart", "table", "image", "process", "cards"):
         texts["title"] = lines(getattr(slide, "title", ""))
         caption = getattr(slide, "caption", "")
         if caption and has("caption"):

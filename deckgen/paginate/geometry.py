@@ -9,7 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from deckgen.paginate.fonts import ThemeFonts
-from deckgen.paginate.measure import ParagraphStyle, longest_word_fits, text_height
+from deckgen.paginate.measure import (
+    ParagraphStyle,
+    count_lines,
+    longest_word_fits,
+    text_height,
+)
 
 EMU_PER_POINT = 12700
 
@@ -103,6 +108,15 @@ class TextSetting:
         return self.text_height(paras, fonts, scale) + 0.1 * last <= self.height and all(
             longest_word_fits(p.text, self.scaled(p, scale), self.width, fonts) for p in paras
         )
+
+    def lone_last_word(self, para: Para, fonts: ThemeFonts, scale: float = 1.0) -> bool:
+        """Whether the last line of a paragraph would hold one word alone."""
+        words = para.text.split(" ")
+        if len(words) < 2:
+            return False
+        style = self.scaled(para, scale)
+        lines = count_lines(para.text, style, self.width, fonts)
+        return lines > 1 and count_lines(" ".join(words[:-1]), style, self.width, fonts) < lines
 
     def smallest_size(self, paras: list[Para]) -> float:
         """The smallest font size among ``paras`` at their own style."""

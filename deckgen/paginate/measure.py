@@ -10,12 +10,13 @@ line breaks between its letters.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import ImageFont
 
-from deckgen.markup import Span, parse_inline
+from deckgen.markup import SOFT_HYPHEN, Span, parse_inline
 from deckgen.paginate.fonts import FontFace, ThemeFonts
 
 _UNIT = 1000  # fonts are loaded at 1000 px, sizes scaled from there
@@ -63,9 +64,12 @@ class ParagraphStyle:
     line_spacing: float = 1.0  # a multiple of the single line height
 
 
-def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFonts) -> int:
-    """How many lines ``text`` (with inline emphasis) takes in a line ``width`` points wide."""
-    spans = parse_inline(" ".join(text.split())) or [Span("")]
+_SPACES = re.compile(r"[ \t\r\n]+")  # not the no-break space, which holds words together
+
+
+def _words(text: str, style: ParagraphStyle) -> list[tuple[str, bool, bool]]:
+    """The words and spaces of a text with their emphasis: (text, bold, italic)."""
+    spans = parse_inline(_SPACES.sub(" ", text).strip()) or [Span("")]
     words: list[tuple[str, bool, bool]] = []
     for span in spans:
         for index, word in enumerate(span.text.split(" ")):
@@ -73,39 +77,68 @@ def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFont
                 words.append((" ", span.bold or style.bold, span.italic))
             if word:
                 words.append((word, span.bold or style.bold, span.italic))
+    return words
+
+
+def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFonts) -> int:
+    """How many lines ``text`` (with inline emphasis) takes in a line ``width`` points wide.
+
+    Lines break at spaces; a word that does not fit breaks at a soft hyphen (showing a hyphen)
+    where one lets part of it stay on the line, else starts the next line; a word longer than a
+    whole line breaks between letters.
+    """
     family = fonts.family(style.family)
     lines = 1
-    available = max(width - style.indent_left - max(style.first_line, 0.0), 1.0)
-    used = 0.0
-    for word, bold, italic in words:
-        measured = text_width(word, family.face(bold, italic), style.size)
+    first = max(width - style.indent_left - max(style.first_line, 0.0), 1.0)
+    rest = max(width - style.indent_left, 1.0)
+    available, used = first, 0.0
+    for word, bold, italic in _words(text, style):
+        face = family.face(bold, italic)
+
+        def measure(piece: str, face: FontFace = face) -> float:
+            return text_width(piece, face, style.size)
+
         if word == " ":
-            used += measured
+            used += measure(" ")
             continue
-        if used + measured <= available:
-            used += measured
-            continue
-        if used > 0:
+        pieces = word.split(SOFT_HYPHEN)
+        while pieces:
+            whole = measure("".join(pieces))
+            if used + whole <= available:
+                used += whole
+                break
+            fits = [
+                k
+                for k in range(1, len(pieces))
+                if used + measure("".join(pieces[:k]) + "-") <= available
+            ]
+            if fits:  # part of the word on this line, ending in a hyphen
+                pieces = pieces[max(fits) :]
+            elif used == 0:  # alone on its line and too long: it breaks between letters
+                while whole > available:
+                    lines += 1
+                    whole -= rest
+                    available = rest
+                used = whole
+                break
             lines += 1
-            available = max(width - style.indent_left, 1.0)
-            used = 0.0
-        while measured > available:  # a word longer than the line breaks between letters
-            lines += 1
-            measured -= available
-        used = measured
+            available, used = rest, 0.0
     return lines
 
 
 def longest_word_fits(text: str, style: ParagraphStyle, width: float, fonts: ThemeFonts) -> bool:
-    """Whether every word of ``text`` fits on a line, so that no word breaks between letters."""
+    """Whether every word of ``text`` fits on a line (where it has soft hyphens, each part with
+    its hyphen), so that no word breaks between letters."""
     available = max(width - style.indent_left, 1.0)
     family = fonts.family(style.family)
-    return all(
-        text_width(span_word, family.face(style.bold or span.bold, span.italic), style.size)
-        <= available
-        for span in parse_inline(text)
-        for span_word in span.text.split()
-    )
+    for word, bold, italic in _words(text, style):
+        face = family.face(bold, italic)
+        pieces = word.split(SOFT_HYPHEN)
+        for index, piece in enumerate(pieces):
+            shown = piece + ("-" if index < len(pieces) - 1 else "")
+            if text_width(shown, face, style.size) > available:
+                return False
+    return True
 
 
 def text_height(

@@ -16,11 +16,15 @@ from deckgen.content.model import FitPolicy, NoteLine, Notes
 from deckgen.errors import ContentError, SourceError
 from deckgen.outline import DeckOutline, SlideSpec, continued_title, even_groups
 from deckgen.paginate.drawn import (
+    CardsFit,
+    FigureLines,
     FiguresFit,
     ProcessFit,
     TableFit,
     card_size,
+    cards_fit,
     column_widths,
+    figure_lines,
     figures_fit,
     process_fit,
     table_fit,
@@ -47,6 +51,7 @@ DRAWN_FIELDS = {
     "table": "table",
     "image": "image",
     "process": "diagram",
+    "cards": "cards",
 }
 
 T = TypeVar("T")
@@ -63,6 +68,8 @@ class FitRules:
     continued: str = "continued"
     continued_note: str = "continued from slide {number}"
     fonts: ThemeFonts = field(default_factory=ThemeFonts)
+    today_goal: str = "today \u2192 goal"
+    less_is_better: str = "less is better"
 
 
 def effective_policy(slide: model.Slide, rules: FitRules) -> FitPolicy:
@@ -84,6 +91,8 @@ class Page:
     table: TableFit | None = None
     figures: FiguresFit | None = None
     process: ProcessFit | None = None
+    cards: CardsFit | None = None
+    figure_lines: list[FigureLines | None] = field(default_factory=list)  # per figure or card
 
 
 @dataclass(frozen=True)
@@ -192,10 +201,19 @@ class _Pager:
         if isinstance(spec.slide, model.TableSlide):
             return replace(page, table=self._table(spec, number, spec.slide, frame))
         if isinstance(spec.slide, model.KeyFiguresSlide):
-            return replace(page, figures=self._figures(spec, number, spec.slide, frame))
+            lines: list[FigureLines | None] = [self._lines(f) for f in spec.slide.figures]
+            fit = self._figures(spec, number, lines, frame)
+            return replace(page, figures=fit, figure_lines=lines)
         if isinstance(spec.slide, model.ProcessSlide):
             return replace(page, process=self._process(spec, number, spec.slide, frame))
+        if isinstance(spec.slide, model.CardsSlide):
+            lines = [self._lines(c.figure) if c.figure else None for c in spec.slide.cards]
+            cards = self._cards(spec, number, spec.slide, lines, frame)
+            return replace(page, cards=cards, figure_lines=lines)
         return page
+
+    def _lines(self, figure: model.Figure) -> FigureLines:
+        return figure_lines(figure, self.rules.today_goal, self.rules.less_is_better)
 
     def _drawn_frame(
         self, spec: SlideSpec, name: str, caption: str
@@ -214,6 +232,8 @@ class _Pager:
         self, spec: SlideSpec, number: int, name: str, paras: list[Para], setting: TextSetting
     ) -> list[Para]:
         if setting.fits(paras, self.fonts):
+            if name == "title":
+                return self._no_lone_word(paras, setting)
             return paras
         what = f"slide {number}: the {name.replace('_', ' ')}"
         policy = effective_policy(spec.slide, self.rules)
@@ -230,6 +250,19 @@ class _Pager:
                 )
             )
         return [_sized(p, setting, scale) for p in paras]
+
+    def _no_lone_word(self, paras: list[Para], setting: TextSetting) -> list[Para]:
+        """A title whose last line would hold a single word, a step or two smaller where that
+        brings the word back to the line before."""
+        if not any(setting.lone_last_word(p, self.fonts) for p in paras):
+            return paras
+        for scale in (1 - SHRINK_STEP, 1 - 2 * SHRINK_STEP):
+            smallest = setting.smallest_size(paras) * scale
+            if smallest < self.rules.min_size:
+                break
+            if not any(setting.lone_last_word(p, self.fonts, scale) for p in paras):
+                return [_sized(p, setting, scale) for p in paras]
+        return paras
 
     def _table(
         self, spec: SlideSpec, number: int, slide: model.TableSlide, frame: Rect
@@ -253,18 +286,14 @@ class _Pager:
         return fit
 
     def _figures(
-        self, spec: SlideSpec, number: int, slide: model.KeyFiguresSlide, frame: Rect
+        self, spec: SlideSpec, number: int, lines: list[FigureLines | None], frame: Rect
     ) -> FiguresFit:
-        card_w, card_h = card_size(len(slide.figures), frame.width, frame.height)
+        shown = [line for line in lines if line is not None]
+        card_w, card_h = card_size(len(shown), frame.width, frame.height)
         family = self.geometry.body_font
-        fit = figures_fit(list(slide.figures), card_w, card_h, family, self.fonts)
+        fit = figures_fit(shown, card_w, card_h, family, self.fonts)
         if not fit.fits:
-            policy = effective_policy(slide, self.rules)
-            message = f"slide {number}: the key figures do not fit their cards"
-            if policy in ("warn", "error"):
-                self._tell(spec, policy, message)
-            else:
-                self.warnings.append(SourceError(spec.origin, f"{message}; shorten the labels"))
+            self._not_fitting(spec, f"slide {number}: the key figures do not fit their cards")
         return fit
 
     def _process(
@@ -291,6 +320,28 @@ class _Pager:
                     )
                 )
         return fit
+
+    def _cards(
+        self,
+        spec: SlideSpec,
+        number: int,
+        slide: model.CardsSlide,
+        lines: list[FigureLines | None],
+        frame: Rect,
+    ) -> CardsFit:
+        family = self.geometry.body_font
+        fit = cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts)
+        if not fit.fits:
+            self._not_fitting(spec, f"slide {number}: the cards do not fit")
+        return fit
+
+    def _not_fitting(self, spec: SlideSpec, message: str) -> None:
+        """What does not fit and cannot split or shrink further: per the fit policy."""
+        policy = effective_policy(spec.slide, self.rules)
+        if policy in ("warn", "error"):
+            self._tell(spec, policy, message)
+        else:
+            self.warnings.append(SourceError(spec.origin, f"{message}; shorten the texts"))
 
     def _tell(self, spec: SlideSpec, policy: str, what: str) -> None:
         found = SourceError(spec.origin, what)

@@ -46,6 +46,8 @@ DRAWERS: dict[str, Drawer] = {
     "table": drawn.fill_table,
     "image": drawn.fill_image,
     "process": drawn.fill_process,
+    "cards": drawn.fill_cards,
+    "quote": drawn.fill_quote,
 }
 
 
@@ -56,6 +58,8 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     layouts = resolve_layouts(theme, presentation, kinds)
     geometry = template_geometry(theme, kinds)
     footers = {k.layout.name: oxml.footer_elements(k.layout) for k in layouts.values()}
+    slides: dict[str, Any] = {}  # by key, for links between slides
+    linking: list[tuple[Any, Any, tuple[str, ...]]] = []
     for page in deck.pages:
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
@@ -78,12 +82,31 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             text = str(page.number) if is_number else info.footer
             oxml.add_footer(slide, element, is_number, text, info.language)
         oxml.drop_custom_data(slide)
+        if page.spec.key:
+            slides[page.spec.key] = slide
+        if page.spec.links:
+            linking.append((slide, context.placeholder("body"), page.spec.links))
+        if page.spec.hidden:
+            oxml.hide(slide)
         if theme.logo is not None:
             _add_logo(slide, presentation, theme)
         _write_notes(slide, page.spec.slide.notes, info.language)
+    for slide, body, targets in linking:
+        _link(slide, body, targets, slides)
     _add_sections(presentation, deck)
     _set_properties(presentation, info)
     return oxml.package_members(presentation)
+
+
+def _link(slide: Any, body: Any, targets: tuple[str, ...], slides: dict[str, Any]) -> None:
+    """Make each first-level point of ``body`` jump to the slide its target names."""
+    if body is None:
+        return
+    points = [p for p in body.text_frame.paragraphs if p.level == 0]
+    for paragraph, target in zip(points, targets, strict=False):
+        if target in slides:
+            for run in paragraph.runs:
+                oxml.link_to_slide(run, slide, slides[target])
 
 
 def _add_sections(presentation: Any, deck: PaginatedDeck) -> None:

@@ -24,10 +24,14 @@ from pptx.util import Emu, Pt
 
 from deckgen.content import model
 from deckgen.paginate.drawn import (
+    CARD_BAR,
     CARD_GAP,
+    CARD_INSET,
     CARD_SIDE_MARGIN,
+    CARDS_GAP,
     CELL_SIDE_MARGIN,
     CELL_TOP_MARGIN,
+    NOTE_SIZE_SHARE,
     STEP_CORNER,
     StepBox,
     card_size,
@@ -38,6 +42,7 @@ from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
 from deckgen.render.slide import SlideContext
 from deckgen.render.text import write_paragraphs
+from deckgen.typography import opening_quote
 
 ACCENTS = [
     MSO_THEME_COLOR.ACCENT_1,
@@ -88,47 +93,121 @@ def draw_caption(ctx: SlideContext) -> None:
             run.font.italic = True
 
 
+def _card(ctx: SlideContext, index: int, left: int, top: int, width: int, height: int) -> Any:
+    """A card in the template's colours with an accent bar on top; returns its text frame."""
+    colours = ctx.colours
+    accent = theme_colour(colours.card_accents[index % len(colours.card_accents)])
+    card = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
+    card.fill.solid()
+    card.fill.fore_color.theme_color = theme_colour(colours.card_fill)
+    card.line.fill.background()
+    card.shadow.inherit = False
+    bar = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, Emu(Pt(CARD_BAR)))
+    bar.fill.solid()
+    bar.fill.fore_color.theme_color = accent
+    bar.line.fill.background()
+    bar.shadow.inherit = False
+    oxml.mark_decorative(bar)
+    text = card.text_frame
+    text.word_wrap = True
+    return text
+
+
+def _style(paragraph: Any, size: float, slot: str, bold: bool = False) -> None:
+    for run in paragraph.runs:
+        run.font.size = Pt(size)
+        run.font.color.theme_color = theme_colour(slot)
+        if bold:
+            run.font.bold = True
+
+
 def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
     """Two to four big numbers, each on a card with an accent bar."""
     page = ctx.page
     assert page.frame is not None and page.figures is not None
     ctx.clear("figures")
     frame = page.frame
-    count = len(slide.figures)
-    card_w, card_h = card_size(count, frame.width, frame.height)
+    card_w, card_h = card_size(len(slide.figures), frame.width, frame.height)
     top = frame.top + (frame.height - card_h) // 2
     colours = ctx.colours
-    for index, figure in enumerate(slide.figures):
+    for index, lines in enumerate(page.figure_lines):
+        assert lines is not None
         x = frame.left + index * (card_w + emu(CARD_GAP))
-        accent = theme_colour(colours.card_accents[index % len(colours.card_accents)])
-        value_colour = theme_colour(colours.card_values[index % len(colours.card_values)])
-        card = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top, card_w, card_h)
-        card.fill.solid()
-        card.fill.fore_color.theme_color = theme_colour(colours.card_fill)
-        card.line.fill.background()
-        card.shadow.inherit = False
-        bar = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, top, card_w, Emu(Pt(6)))
-        bar.fill.solid()
-        bar.fill.fore_color.theme_color = accent
-        bar.line.fill.background()
-        bar.shadow.inherit = False
-        text = card.text_frame
-        text.word_wrap = True
+        text = _card(ctx, index, x, top, card_w, card_h)
         text.vertical_anchor = MSO_ANCHOR.MIDDLE
         for side in ("margin_left", "margin_right"):
             setattr(text, side, Emu(Pt(CARD_SIDE_MARGIN)))
-        write_paragraphs(text, [Para(figure.value), Para(figure.label)], ctx.language)
-        value, label = text.paragraphs
-        for paragraph in (value, label):
+        paras = [Para(lines.value), Para(lines.label)] + ([Para(lines.note)] if lines.note else [])
+        write_paragraphs(text, paras, ctx.language)
+        value, label, *note = text.paragraphs
+        for paragraph in text.paragraphs:
             paragraph.alignment = PP_ALIGN.CENTER
-        for run in value.runs:
-            run.font.size = Pt(page.figures.value_size)
-            run.font.bold = True
-            run.font.color.theme_color = value_colour
-        for run in label.runs:
-            run.font.size = Pt(page.figures.label_size)
-            run.font.color.theme_color = theme_colour(colours.card_label)
+        value_slot = colours.card_values[index % len(colours.card_values)]
+        _style(value, page.figures.value_size, value_slot, bold=True)
+        _style(label, page.figures.label_size, colours.card_label)
         label.space_before = Pt(6)
+        for paragraph in note:
+            _style(paragraph, page.figures.label_size * NOTE_SIZE_SHARE, colours.card_label)
+
+
+def fill_cards(ctx: SlideContext, slide: model.CardsSlide) -> None:
+    """Cards in rows (3, 2x2, 3+2, ...), each with its figure, title and text."""
+    page = ctx.page
+    assert page.frame is not None and page.cards is not None
+    ctx.clear("cards")
+    fit, frame, colours = page.cards, page.frame, ctx.colours
+    gap = emu(CARDS_GAP)
+    used_h = len(fit.rows) * fit.card_h + gap * (len(fit.rows) - 1)
+    top = frame.top + (frame.height - used_h) // 2
+    index = 0
+    for row, count in enumerate(fit.rows):
+        row_w = count * fit.card_w + gap * (count - 1)
+        left = frame.left + (frame.width - row_w) // 2  # a short row is centred
+        for column in range(count):
+            card, lines = slide.cards[index], page.figure_lines[index]
+            x = left + column * (fit.card_w + gap)
+            y = top + row * (fit.card_h + gap)
+            text = _card(ctx, index, x, y, fit.card_w, fit.card_h)
+            text.vertical_anchor = MSO_ANCHOR.TOP
+            inset = Emu(Pt(CARD_INSET))
+            text.margin_left = text.margin_right = text.margin_bottom = inset
+            text.margin_top = Emu(Pt(CARD_INSET + CARD_BAR))
+            paras = [Para(lines.value), Para(lines.label)] if lines else []
+            paras += [Para(lines.note)] if lines and lines.note else []
+            paras += [Para(card.title)] + ([Para(card.text)] if card.text else [])
+            write_paragraphs(text, paras, ctx.language)
+            paragraphs = list(text.paragraphs)
+            if lines is not None:
+                value_slot = colours.card_values[index % len(colours.card_values)]
+                _style(paragraphs.pop(0), fit.value_size, value_slot, bold=True)
+                _style(paragraphs.pop(0), fit.label_size, colours.card_label)
+                if lines.note:
+                    note_size = fit.label_size * NOTE_SIZE_SHARE
+                    _style(paragraphs.pop(0), note_size, colours.card_label)
+            title = paragraphs.pop(0)
+            _style(title, fit.title_size, colours.card_label, bold=True)
+            title.space_before = Pt(8)
+            for paragraph in paragraphs:
+                _style(paragraph, fit.text_size, colours.card_label)
+                paragraph.space_before = Pt(4)
+            index += 1
+
+
+def fill_quote(ctx: SlideContext, slide: model.QuoteSlide) -> None:
+    """A large opening quotation mark of the deck's language, left of the quote, where the
+    layout leaves room for it."""
+    del slide
+    quote = ctx.placeholder("quote")
+    if quote is None or quote.left is None or quote.left < Emu(Pt(60)):
+        return
+    mark = opening_quote(ctx.language)
+    size = Emu(Pt(60))
+    left = max(0, quote.left - size - Emu(Pt(8)))
+    box = ctx.slide.shapes.add_textbox(left, quote.top, size, size * 2)
+    write_paragraphs(box.text_frame, [Para(mark, bullet=False)], ctx.language)
+    _style(box.text_frame.paragraphs[0], 120, ctx.colours.card_values[0], bold=True)
+    box.name = "Quotation Mark"
+    oxml.mark_decorative(box)
 
 
 def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
@@ -148,6 +227,7 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     )
     chart = graphic.chart
     oxml.positive_axis_ids(chart)
+    oxml.set_chart_language(chart, ctx.language)
     chart.has_title = False  # the slide title says what the chart shows
     chart.font.size = Pt(14)
     chart.font.color.theme_color = theme_colour(ctx.colours.chart_text)

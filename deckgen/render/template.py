@@ -26,7 +26,7 @@ from deckgen.render.package import NotAPresentation, all_layouts, read_template,
 from deckgen.theme import Theme, theme_error
 from deckgen.theme.graphics import GraphicsMap
 
-DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram"}  # frames deckgen draws in
+DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram", "cards"}  # frames deckgen draws in
 
 
 @dataclass

@@ -273,7 +273,9 @@ def guess_mapping(layouts: list[LayoutInfo]) -> Guess:
             {"quote": body.idx},
             "author and role are written under the quote; the title stays empty and is removed",
         )
-        choose("concerns", one, with_title(one, answer=body), "the concern leads the answer")
+        choose("concerns", one, with_title(one, answer=body), "the counter leads the answer")
+        choose("cards", one, with_title(one, cards=body), "the cards go where the text area is")
+        choose("decision", one, with_title(one, body=body))
         figures = only or one
         figure_fields = with_title(figures) if only else with_title(one, figures=body)
         note = "figures are drawn below the title" if only else ""

@@ -16,6 +16,7 @@ from deckgen.render.oxml.text import type_name
 
 _SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
 def notes_frame(slide: Any) -> Any:
@@ -136,6 +137,53 @@ def positive_axis_ids(chart: Any) -> None:
         ids.setdefault(element.get("val"), str(len(ids) + 1))
     for element in [*space.iter(qn("c:axId")), *space.iter(qn("c:crossAx"))]:
         element.set("val", ids.get(element.get("val"), element.get("val")))
+
+
+def mark_decorative(shape: Any) -> None:
+    """Mark a shape as decorative, so screen readers pass over it (Office's a16 extension)."""
+    properties = shape._element.find(f".//{qn('p:cNvPr')}")
+    if properties is None:
+        return
+    ext_list = properties.find(qn("a:extLst"))
+    if ext_list is None:
+        ext_list = etree.SubElement(properties, qn("a:extLst"))
+    ext = etree.SubElement(ext_list, qn("a:ext"))
+    ext.set("uri", "{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    decorative = etree.SubElement(ext, f"{{{_ADEC}}}decorative", nsmap={"adec": _ADEC})
+    decorative.set("val", "1")
+
+
+def set_chart_language(chart: Any, language: str) -> None:
+    """The language a chart formats its numbers in (``de-DE``: 25.000,5)."""
+    space = chart._chartSpace
+    for old in space.findall(qn("c:lang")):
+        space.remove(old)
+    element = etree.Element(qn("c:lang"))
+    element.set("val", language)
+    date1904 = space.find(qn("c:date1904"))
+    if date1904 is not None:
+        date1904.addnext(element)
+    else:
+        space.insert(0, element)
+
+
+def hide(slide: Any) -> None:
+    """Hide a slide in the slide show; it stays in the deck (a backup slide)."""
+    slide._element.set("show", "0")
+
+
+def link_to_slide(run: Any, source: Any, target: Any) -> None:
+    """Make a run jump to another slide of the deck when clicked."""
+    rid = source.part.relate_to(target.part, RT.SLIDE)
+    properties = run.font._rPr
+    for old in properties.findall(qn("a:hlinkClick")):
+        properties.remove(old)
+    link = etree.SubElement(properties, qn("a:hlinkClick"))
+    link.set(qn("r:id"), rid)
+    link.set("action", "ppaction://hlinksldjump")
+    extension = properties.find(qn("a:extLst"))
+    if extension is not None:  # hlinkClick comes before extLst
+        extension.addprevious(link)
 
 
 def drop_custom_data(slide: Any) -> None:
