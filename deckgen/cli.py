@@ -154,7 +154,7 @@ def build(
 
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
-    from deckgen.build.pipeline import BuildOptions
+    from deckgen.build.options import BuildOptions
     from deckgen.build.run import build as build_decks
 
     wanted = None if build_all else list(departments)
@@ -341,7 +341,8 @@ def explain_command(
 def preview_command(ctx: click.Context, department: str, theme: str | None) -> None:
     """Build DEPARTMENT's deck and render it through LibreOffice into build/preview/<slug>/:
     a PDF, one PNG per slide and contact-sheet.png."""
-    from deckgen.build.pipeline import BuildOptions, build_deck
+    from deckgen.build.options import BuildOptions
+    from deckgen.build.pipeline import build_deck
     from deckgen.commands.pdf import soffice
     from deckgen.commands.preview import preview
     from deckgen.content.project import load_project_strict

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from deckgen.build.pipeline import BuildOptions
+from deckgen.build.options import BuildOptions
 from deckgen.build.run import build
 from deckgen.errors import DeckgenError
 from tests.helpers import minimal_project

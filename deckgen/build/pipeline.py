@@ -6,9 +6,9 @@ Every command that shows slides (build, list, explain, notes, coverage, diff) co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from deckgen.build.options import BuildOptions, BuiltDeck
 from deckgen.content.project import Project
 from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
@@ -18,24 +18,6 @@ from deckgen.outline import DeckOutline, build_outline
 from deckgen.paginate import FitRules, PaginatedDeck, ThemeFonts, paginate
 from deckgen.talk import longest, talk_minutes
 from deckgen.theme import Theme, load_theme
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """Choices of one build run that the command line may set."""
-
-    out: Path | None = None
-    theme: str | None = None
-
-
-@dataclass
-class BuiltDeck:
-    """One deck written: which department, where, how many slides, what did not fit."""
-
-    slug: str
-    path: Path
-    slides: int
-    warnings: list[SourceError]
 
 
 def outline_department(project: Project, slug: str) -> DeckOutline:

@@ -16,7 +16,7 @@ from deckgen.content.paths import DEPARTMENTS_DIR, department_slugs
 from deckgen.errors import DeckgenError, SourceError, internal_error, one_line_errors
 
 if TYPE_CHECKING:  # imported when decks are built: a build with nothing to do stays quick
-    from deckgen.build.pipeline import BuildOptions, BuiltDeck
+    from deckgen.build.options import BuildOptions, BuiltDeck
     from deckgen.content.project import Project
 
 DeckDone = Callable[["BuiltDeck"], None]

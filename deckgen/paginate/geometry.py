@@ -134,6 +134,7 @@ class Frame:
     rect: Rect
     text: TextSetting | None = None
     box: bool = False
+    moved: bool = False  # the rect differs from the placeholder's own (safe area, columns)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,12 @@ from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
 from deckgen.render.slide import SlideContext
-from deckgen.render.template import open_template, resolve_layouts, template_geometry
+from deckgen.render.template import (
+    layout_parts,
+    open_template,
+    resolve_layouts,
+    template_geometry,
+)
 from deckgen.render.text import write_paragraphs
 from deckgen.theme import Theme
 
@@ -57,12 +62,13 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     kinds = {page.spec.kind for page in deck.pages}
     layouts = resolve_layouts(theme, presentation, kinds)
     geometry = template_geometry(theme, kinds)
-    footers = {k.layout.name: oxml.footer_elements(k.layout) for k in layouts.values()}
+    shared = {k.layout.name: layout_parts(theme, k.layout) for k in layouts.values()}
     slides: dict[str, Any] = {}  # by key, for links between slides
     linking: list[tuple[Any, Any, tuple[str, ...]]] = []
     for page in deck.pages:
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
+        footers, colours = shared[kind_layout.layout.name]
         context = SlideContext(
             slide,
             kind_layout.placeholders,
@@ -70,6 +76,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             page,
             info.language,
             info.project_root,
+            colours,
         )
         for field, paras in page.texts.items():
             context.write(field, paras)
@@ -78,7 +85,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             drawer(context, page.spec.slide)
             drawn.draw_caption(context)
         context.remove_unused()
-        for is_number, element in footers[kind_layout.layout.name]:
+        for is_number, element in footers:
             text = str(page.number) if is_number else info.footer
             oxml.add_footer(slide, element, is_number, text, info.language)
         oxml.drop_custom_data(slide)

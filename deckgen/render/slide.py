@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
 from deckgen.paginate import Page
 from deckgen.paginate.geometry import KindFrames, Para, Rect
 from deckgen.render import oxml
-from deckgen.render.oxml.graphics import palette_of
-from deckgen.render.package import rect_of
 from deckgen.render.text import write_paragraphs
-from deckgen.theme.colours import DrawnColours, drawn_colours
+from deckgen.theme.colours import DrawnColours
 
 
 class SlideContext:
@@ -26,6 +23,7 @@ class SlideContext:
         page: Page,
         language: str,
         project_root: Path,
+        colours: DrawnColours,
     ) -> None:
         self.slide = slide
         self.page = page
@@ -35,11 +33,7 @@ class SlideContext:
         self.fields = fields
         self.by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
         self.used: set[int] = set()
-
-    @functools.cached_property
-    def colours(self) -> DrawnColours:
-        """The scheme colours of what deckgen draws on this slide, readable on its background."""
-        return drawn_colours(palette_of(self.slide.slide_layout))
+        self.colours = colours  # the scheme colours of what deckgen draws, readable here
 
     def placeholder(self, field: str) -> Any | None:
         """The placeholder that takes ``field``, marked as used and moved where pagination
@@ -50,7 +44,7 @@ class SlideContext:
         self.used.add(idx)
         placeholder = self.by_idx[idx]
         frame = self.frames.fields.get(field)
-        if frame is not None and not frame.box and frame.rect != rect_of(placeholder):
+        if frame is not None and frame.moved and not frame.box:
             _place(placeholder, frame.rect)
         return placeholder
 

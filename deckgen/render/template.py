@@ -24,6 +24,7 @@ from deckgen.render import oxml
 from deckgen.render.oxml.graphics import layout_marks, palette_of
 from deckgen.render.package import NotAPresentation, all_layouts, read_template, rect_of
 from deckgen.theme import Theme, theme_error
+from deckgen.theme.colours import DrawnColours, drawn_colours
 from deckgen.theme.graphics import GraphicsMap
 
 DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram", "cards"}  # frames deckgen draws in
@@ -93,18 +94,28 @@ def resolve_layouts(theme: Theme, presentation: Any, kinds: set[str]) -> dict[st
 
 
 _GEOMETRY: dict[tuple[Any, ...], TemplateGeometry] = {}
+_LAYOUT_PARTS: dict[tuple[Any, ...], Any] = {}
+
+
+def template_key(theme: Theme) -> tuple[Any, ...]:
+    """What makes a theme's template the same one: the file as it is, and the manifest."""
+    stat = theme.template.stat()
+    return (str(theme.template), stat.st_mtime_ns, stat.st_size, theme.manifest.model_dump_json())
+
+
+def layout_parts(theme: Theme, layout: Any) -> tuple[list[tuple[bool, Any]], DrawnColours]:
+    """What every slide of a layout shares, read once per process and template: its footer
+    placeholders (with the style they inherit) and the colours of what deckgen draws on it."""
+    key = (*template_key(theme), layout.name)
+    if key not in _LAYOUT_PARTS:
+        _LAYOUT_PARTS[key] = (oxml.footer_elements(layout), drawn_colours(palette_of(layout)))
+    found: tuple[list[tuple[bool, Any]], DrawnColours] = _LAYOUT_PARTS[key]
+    return found
 
 
 def template_geometry(theme: Theme, kinds: set[str]) -> TemplateGeometry:
     """What the theme's template offers the slide kinds in ``kinds``, read once per process."""
-    stat = theme.template.stat()
-    key = (
-        str(theme.template),
-        stat.st_mtime_ns,
-        stat.st_size,
-        theme.manifest.model_dump_json(),
-        tuple(sorted(kinds)),
-    )
+    key = (*template_key(theme), tuple(sorted(kinds)))
     if key not in _GEOMETRY:
         presentation = open_template(theme)
         _GEOMETRY[key] = geometry_of(presentation, resolve_layouts(theme, presentation, kinds))
@@ -133,13 +144,14 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
         fields: dict[str, Frame] = {}
         for idx, names in sharing.items():
             placeholder = by_idx[idx]
-            rect = _safe(graphics, rect_of(placeholder), layout.name, placeholder.name, notes)
+            own = rect_of(placeholder)
+            rect = _safe(graphics, own, layout.name, placeholder.name, notes)
             for number, (name, part) in enumerate(
                 zip(names, _columns(rect, len(names)), strict=True)
             ):
                 text = name not in DRAWN_FIELDS
                 setting = _setting(placeholder, part, fonts) if text else None
-                fields[name] = Frame(part, setting, box=number > 0)
+                fields[name] = Frame(part, setting, box=number > 0, moved=part != own)
         title = fields.get("title")
         area = _content_area(width, height, title)
         free = graphics.free_rect(area) if graphics.covered(area) > SAFE_COVER else area

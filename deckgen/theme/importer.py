@@ -94,7 +94,8 @@ def test_build(folder: Path, project_root: Path | None) -> list[str]:
     """
     import tempfile
 
-    from deckgen.build.pipeline import BuildOptions, build_deck
+    from deckgen.build.options import BuildOptions
+    from deckgen.build.pipeline import build_deck
     from deckgen.commands.starter import init_project
     from deckgen.content.paths import department_slugs
     from deckgen.content.project import load_project

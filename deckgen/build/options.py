@@ -1,0 +1,27 @@
+"""What one build is asked (options) and gives back (a deck written); cheap to import, so that
+a build with nothing to do stays quick."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.errors import SourceError
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Choices of one build run that the command line may set."""
+
+    out: Path | None = None
+    theme: str | None = None
+
+
+@dataclass
+class BuiltDeck:
+    """One deck written: which department, where, how many slides, what did not fit."""
+
+    slug: str
+    path: Path
+    slides: int
+    warnings: list[SourceError]
