@@ -40,6 +40,7 @@ from deckgen.paginate.drawn import (
 )
 from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
+from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
 from deckgen.render.text import write_paragraphs
 from deckgen.typography import opening_quote
@@ -311,24 +312,16 @@ def fill_table(ctx: SlideContext, slide: model.TableSlide) -> None:
         column.width = Emu(fit.widths[index])
     for index, row in enumerate(table.rows):
         row.height = Emu(fit.heights[index])
+    side, top = int(Emu(Pt(CELL_SIDE_MARGIN))), int(Emu(Pt(CELL_TOP_MARGIN)))
+    margins = (side, side, top, top)
     for r, values in enumerate(cells):
+        if r == 0:
+            fill, text = colours.header_fill, colours.header_text
+        else:
+            fill, text = colours.row_fills[(r + 1) % 2], colours.row_texts[(r + 1) % 2]
+        look = CellLook(fit.size, text, fill, r == 0, margins)
         for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            write_paragraphs(cell.text_frame, [Para(value)], ctx.language)
-            cell.margin_left = cell.margin_right = Emu(Pt(CELL_SIDE_MARGIN))
-            cell.margin_top = cell.margin_bottom = Emu(Pt(CELL_TOP_MARGIN))
-            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            cell.fill.solid()
-            if r == 0:
-                fill, text = colours.header_fill, colours.header_text
-            else:
-                fill, text = colours.row_fills[(r + 1) % 2], colours.row_texts[(r + 1) % 2]
-            cell.fill.fore_color.theme_color = theme_colour(fill)
-            for run in cell.text_frame.paragraphs[0].runs:
-                run.font.size = Pt(fit.size)
-                run.font.color.theme_color = theme_colour(text)
-                if r == 0:
-                    run.font.bold = True
+            fill_cell(table.cell(r, c), value, look, ctx.language)
 
 
 def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:

@@ -36,15 +36,11 @@ from deckgen.render.oxml.slides import (
 )
 from deckgen.render.oxml.styles import style_like
 from deckgen.render.oxml.text import (
-    end_properties,
     inheritance_chain,
     insets,
     level_styles,
-    run_properties,
-    set_bullet,
-    set_language,
-    set_size,
     type_name,
+    write_paras,
 )
 
 __all__ = [
@@ -56,7 +52,6 @@ __all__ = [
     "count_partnames",
     "drop_custom_data",
     "drop_slides",
-    "end_properties",
     "ensure_view_props",
     "footer_elements",
     "hide",
@@ -72,13 +67,10 @@ __all__ = [
     "remove_shape",
     "rename_layout",
     "restyle_theme",
-    "run_properties",
-    "set_bullet",
     "set_chart_language",
-    "set_language",
     "set_placeholder_idx",
-    "set_size",
     "style_like",
     "theme_part",
     "type_name",
+    "write_paras",
 ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from deckgen.markup import flow, parse_inline
 from deckgen.paginate.geometry import EMU_PER_POINT
 from deckgen.paginate.measure import ParagraphStyle
 from deckgen.theme.layouts import TITLE_TYPES
@@ -145,65 +146,65 @@ def _spacing(levels: list[Any], tag: str, size: float) -> float:
 # -- paragraphs and runs --------------------------------------------------------------------------
 
 
-def set_language(run_or_paragraph_end: Any, language: str) -> None:
-    """Mark the language of a run's properties element."""
-    run_or_paragraph_end.set("lang", language)
+BULLET_INDENT = 285750  # EMU: a bullet deckgen sets itself hangs this far
 
 
-def run_properties(run: Any) -> Any:
-    """The properties element of a run."""
-    return run.font._rPr
+def write_paras(body: Any, paras: Sequence[Any], language: str) -> None:
+    """Replace the paragraphs of a text body (``p:txBody``/``a:txBody``) with ``paras``
+    (:class:`deckgen.paginate.geometry.Para`), built as XML in one go."""
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
+    for para in paras or [None]:
+        paragraph = etree.SubElement(body, qn("a:p"))
+        if para is None:
+            etree.SubElement(paragraph, qn("a:endParaRPr")).set("lang", language)
+            continue
+        size = str(max(100, round(para.size * 100))) if para.size is not None else None
+        properties = _paragraph_properties(para)
+        if properties is not None:
+            paragraph.append(properties)
+        for span in parse_inline(flow(para.text)):
+            run = etree.SubElement(paragraph, qn("a:r"))
+            run_properties = etree.SubElement(run, qn("a:rPr"))
+            run_properties.set("lang", language)
+            if size is not None:
+                run_properties.set("sz", size)
+            if span.bold:
+                run_properties.set("b", "1")
+            if span.italic:
+                run_properties.set("i", "1")
+            etree.SubElement(run, qn("a:t")).text = span.text
+        end = etree.SubElement(paragraph, qn("a:endParaRPr"))
+        end.set("lang", language)
+        if size is not None:
+            end.set("sz", size)
 
 
-def end_properties(paragraph: Any) -> Any:
-    """The end-of-paragraph run properties, made if missing."""
-    return paragraph._p.get_or_add_endParaRPr()
-
-
-def set_bullet(paragraph: Any, char: str | None, level: int = 0) -> None:
-    """Give a paragraph its own bullet (or none), whatever its placeholder's style says."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont"):
-        for old in p_pr.findall(qn(tag)):
-            p_pr.remove(old)
-    if char is None:  # a paragraph of its own, not a list item: no hanging indent either
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        _insert_bullet(p_pr, etree.SubElement(p_pr, qn("a:buNone")))
-        return
-    indent = 285750
-    p_pr.set("marL", str(indent * (level + 1)))
-    p_pr.set("indent", str(-indent))
-    font = etree.SubElement(p_pr, qn("a:buFont"))
-    font.set("typeface", "Arial")
-    _insert_bullet(p_pr, font)
-    bullet = etree.SubElement(p_pr, qn("a:buChar"))
-    bullet.set("char", char)
-    _insert_bullet(p_pr, bullet)
-
-
-def _insert_bullet(p_pr: Any, element: Any) -> None:
-    """Keep schema order: bullet elements come before tabs, defRPr and extLst."""
-    p_pr.remove(element)
-    for follower in ("a:tabLst", "a:defRPr", "a:extLst"):
-        found = p_pr.find(qn(follower))
-        if found is not None:
-            found.addprevious(element)
-            return
-    p_pr.append(element)
-
-
-def set_size(
-    paragraph: Any, size: float, space_before: float | None, space_after: float | None = None
-) -> None:
-    """Explicit font size (points) on every run of a paragraph, and its space before."""
-    hundredths = str(max(100, round(size * 100)))
-    for run in paragraph.runs:
-        run.font._rPr.set("sz", hundredths)
-    end = paragraph._p.find(qn("a:endParaRPr"))
-    if end is not None:
-        end.set("sz", hundredths)
-    if space_before is not None:
-        paragraph.space_before = round(space_before * EMU_PER_POINT)
-    if space_after is not None:
-        paragraph.space_after = round(space_after * EMU_PER_POINT)
+def _paragraph_properties(para: Any) -> Any | None:
+    """The ``a:pPr`` of a paragraph: its level, spacing, and a bullet of its own (or none)."""
+    if (
+        not para.level
+        and para.bullet is None
+        and para.space_before is None
+        and (para.space_after is None)
+    ):
+        return None
+    properties = etree.Element(qn("a:pPr"))
+    if para.level:
+        properties.set("lvl", str(para.level))
+    if para.bullet is False:  # a paragraph of its own, not a list item: no hanging indent
+        properties.set("marL", "0")
+        properties.set("indent", "0")
+    elif para.bullet is True:
+        properties.set("marL", str(BULLET_INDENT * (para.level + 1)))
+        properties.set("indent", str(-BULLET_INDENT))
+    for tag, points in (("a:spcBef", para.space_before), ("a:spcAft", para.space_after)):
+        if points is not None:
+            spacing = etree.SubElement(properties, qn(tag))
+            etree.SubElement(spacing, qn("a:spcPts")).set("val", str(round(points * 100)))
+    if para.bullet is False:
+        etree.SubElement(properties, qn("a:buNone"))
+    elif para.bullet is True:
+        etree.SubElement(properties, qn("a:buFont")).set("typeface", "Arial")
+        etree.SubElement(properties, qn("a:buChar")).set("char", "\u2022")
+    return properties
