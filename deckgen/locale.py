@@ -33,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "ask": "Worum wir Sie bitten",
         "budget": "Budget",
-        "people": "Personal",
+        "people": "Personalbedarf",
         "by_when": "Entscheidung bis",
         "your_next_step": "Ihr nächster Schritt",
         "by": "bis",

@@ -224,7 +224,7 @@ def test_the_ask_is_a_decision_slide_before_the_closing(deck: Any) -> None:
     assert [plain(p.text) for p in body] == [
         "Zwei Stellen für die Redaktion",
         "Budget: 12.000 € im Jahr",
-        "Personal: zwei Vollzeitstellen",
+        "Personalbedarf: zwei Vollzeitstellen",
         "Entscheidung bis: März 2027",
     ]
     assert body[0]._p.find(qn("a:pPr")).find(qn("a:buNone")) is not None  # the lead, no bullet

@@ -14,8 +14,8 @@ def slide_heading(slide: Slide) -> str:
     title = getattr(slide, "title", "")
     if title:
         return str(title)
-    if slide.kind == "quote":
-        return f"„{slide.quote}“ – {slide.author}"
+    if slide.kind == "quote":  # the quote is in its quotation marks already
+        return f"{slide.quote} – {slide.author}"
     if slide.kind == "concerns":
         return str(slide.concern)
     return slide.kind.replace("_", " ").capitalize()
