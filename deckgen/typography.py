@@ -22,6 +22,7 @@ _UNITS = (
     r"|x|Prozent|Stunden?|Tage?n?|Wochen?|Monate?n?|Jahre?n?"
 )
 _NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w]))")
+_SCALE_CURRENCY = re.compile(r"(?<=Mio\.|Mrd\.|Tsd\.) (?=€|EUR|Euro)")
 _LONG_WORD = re.compile(rf"(?<![\w@/.:-])([^\W\d_]{{{HYPHENATE_FROM},}})(?![\w@/.:])")
 _PATTERNS = {"de": "de_DE", "en": "en_GB", "fr": "fr"}
 
@@ -45,7 +46,7 @@ def opening_quote(locale: str) -> str:
 
 def keep_units(text: str) -> str:
     """A no-break space between a number and its unit ("+40 %", "24 h", "3 Mio. €")."""
-    return _NUMBER_UNIT.sub(NO_BREAK_SPACE, text)
+    return _SCALE_CURRENCY.sub(NO_BREAK_SPACE, _NUMBER_UNIT.sub(NO_BREAK_SPACE, text))
 
 
 @functools.cache

@@ -9,7 +9,13 @@ from deckgen.content import model
 from deckgen.markup import flow, paragraphs
 from deckgen.paginate.fonts import ThemeFonts
 from deckgen.paginate.geometry import Para, Rect, emu, points
-from deckgen.paginate.measure import ParagraphStyle, longest_word_fits, text_height, text_width
+from deckgen.paginate.measure import (
+    ParagraphStyle,
+    longest_word_fits,
+    text_height,
+    text_width,
+    unbroken_size,
+)
 
 TABLE_LARGEST = 16  # points; a table's text never grows beyond, and shrinks down to
 TABLE_SMALLEST = 9
@@ -226,11 +232,14 @@ def process_fit(
     row_left = frame.left + (frame.width - count * card_w - (count - 1) * gap) // 2
     side = emu(STEP_SIDE_MARGIN)
     # the text's width, narrowed by the corners on the frame's tallest card: measured safe
-    text_w = card_text_rect(Rect(0, 0, card_w, frame.height)).width - 2 * side
+    text_w = max(card_text_rect(Rect(0, 0, card_w, frame.height)).width - 2 * side, emu(12))
     width = points(text_w)
     scale = 1.0
+    titles = [flow(step.title) for step in steps]
     while True:
         sizes = _step_sizes(scale, min_size)
+        title_style = ParagraphStyle(family, sizes["title"], bold=True)
+        sizes["title"] = unbroken_size(titles, title_style, width, fonts, sizes["text"])
         texts = [_step_text(step, sizes) for step in steps]
         head = STEP_TOP_MARGIN + sizes["number"] * STEP_BADGE_SCALE + STEP_BADGE_GAP
         body = max(_height(list(paras), width, family, fonts) for paras, _ in texts)
@@ -248,7 +257,7 @@ def process_fit(
     top = frame.top + (frame.height - card_h) // 2
     diameter = emu(sizes["number"] * STEP_BADGE_SCALE)
     below = emu(STEP_BOTTOM_MARGIN)
-    owner_top = top + card_h - below - emu(foot)
+    owner_top = max(top + card_h - below - emu(foot), top + emu(head))
     placed = []
     for index, (paras, owner) in enumerate(texts):
         card_left = row_left + index * (card_w + gap)
@@ -395,7 +404,11 @@ def cards_fit(
     card_h = (height - gap * (len(rows) - 1)) // len(rows)
     inner_w = points(card_w) - 2 * CARD_INSET
     inner_h = points(card_h) - 2 * CARD_INSET - CARD_BAR
-    for sizes in CARD_SIZES:
+    titles = [card.title for card in cards]
+    for design in CARD_SIZES:
+        value, label, title, text = design
+        title_style = ParagraphStyle(family, title, bold=True)
+        sizes = (value, label, int(unbroken_size(titles, title_style, inner_w, fonts, text)), text)
         fits = True
         for card, figure in zip(cards, lines, strict=True):
             paras = card_paragraphs(card, figure, sizes, family)

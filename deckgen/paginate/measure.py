@@ -83,9 +83,9 @@ def _words(text: str, style: ParagraphStyle) -> list[tuple[str, bool, bool]]:
 def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFonts) -> int:
     """How many lines ``text`` (with inline emphasis) takes in a line ``width`` points wide.
 
-    Lines break at spaces; a word that does not fit breaks at a soft hyphen (showing a hyphen)
-    where one lets part of it stay on the line, else starts the next line; a word longer than a
-    whole line breaks between letters.
+    Lines break at spaces. A word wider than a whole line breaks at a soft hyphen (showing a
+    hyphen) where part of it still fits the line, else between letters; a word that fits a
+    line is never broken, as its soft hyphens are dropped (:func:`needed_hyphens_only`).
     """
     family = fonts.family(style.family)
     lines = 1
@@ -102,6 +102,8 @@ def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFont
             used += measure(" ")
             continue
         pieces = word.split(SOFT_HYPHEN)
+        if len(pieces) > 1 and measure("".join(pieces)) <= rest:
+            pieces = ["".join(pieces)]
         while pieces:
             whole = measure("".join(pieces))
             if used + whole <= available:
@@ -126,6 +128,32 @@ def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFont
     return lines
 
 
+_HYPHENATED = re.compile(rf"[^\s*]*{SOFT_HYPHEN}[^\s*]*")
+
+
+def needed_hyphens_only(text: str, style: ParagraphStyle, width: float, fonts: ThemeFonts) -> str:
+    """``text`` with soft hyphens left only in words wider than a line ``width`` points wide.
+
+    LibreOffice breaks a word at a soft hyphen without showing the hyphen, so a word that fits
+    its line must not offer one; a word wider than its line would break anyway, and breaks
+    best where the locale's hyphenation puts it (with a hyphen in PowerPoint and Keynote).
+    """
+    if SOFT_HYPHEN not in text:
+        return text
+    family = fonts.family(style.family)
+    rest = max(width - style.indent_left, 1.0)
+    needed = {
+        word
+        for word, bold, italic in _words(text, style)
+        if SOFT_HYPHEN in word
+        and text_width(word.replace(SOFT_HYPHEN, ""), family.face(bold, italic), style.size) > rest
+    }
+    return _HYPHENATED.sub(
+        lambda m: m.group(0) if m.group(0) in needed else m.group(0).replace(SOFT_HYPHEN, ""),
+        text,
+    )
+
+
 def longest_word_fits(text: str, style: ParagraphStyle, width: float, fonts: ThemeFonts) -> bool:
     """Whether every word of ``text`` fits on a line (where it has soft hyphens, each part with
     its hyphen), so that no word breaks between letters."""
@@ -139,6 +167,30 @@ def longest_word_fits(text: str, style: ParagraphStyle, width: float, fonts: The
             if text_width(shown, face, style.size) > available:
                 return False
     return True
+
+
+def unbroken_size(
+    texts: list[str], style: ParagraphStyle, width: float, fonts: ThemeFonts, smallest: float
+) -> float:
+    """The largest size, from ``style.size`` down to ``smallest`` in half points, at which
+    every word of ``texts`` fits a line ``width`` points wide whole; ``style.size`` if none.
+
+    For short headings (a card's or a step's title), whose one long word would otherwise be
+    hyphenated, which LibreOffice shows without the hyphen.
+    """
+    family = fonts.family(style.family)
+    words = {
+        (word.replace(SOFT_HYPHEN, ""), bold, italic)
+        for text in texts
+        for word, bold, italic in _words(text, style)
+        if word != " "
+    }
+    size = style.size
+    while size >= smallest:
+        if all(text_width(w, family.face(b, i), size) <= width for w, b, i in words):
+            return size
+        size -= 0.5
+    return style.size
 
 
 def text_height(

@@ -15,6 +15,7 @@ from deckgen.content import model
 from deckgen.content.model import FitPolicy, NoteLine, Notes
 from deckgen.errors import ContentError, SourceError
 from deckgen.outline import DeckOutline, SlideSpec, continued_title, even_groups
+from deckgen.paginate import hyphens
 from deckgen.paginate.drawn import (
     CardsFit,
     FigureLines,
@@ -41,6 +42,7 @@ from deckgen.paginate.geometry import (
     TextSetting,
     emu,
 )
+from deckgen.typography import plain
 
 SHRINK_STEP = 0.05
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
@@ -114,7 +116,7 @@ def paginate(outline: DeckOutline, geometry: TemplateGeometry, rules: FitRules) 
     specs: list[SlideSpec] = []
     for spec in outline.slides:
         specs.extend(pager.split(spec, first_number=len(specs) + 1))
-    pages = [pager.page(number, spec) for number, spec in enumerate(specs, start=1)]
+    pages = [pager.settled(pager.page(number, spec)) for number, spec in enumerate(specs, 1)]
     if pager.errors:
         raise ContentError(pager.errors)
     warnings = [*rules.fonts.warnings(geometry.families), *pager.warnings]
@@ -137,7 +139,10 @@ class _Pager:
     def split(self, spec: SlideSpec, first_number: int) -> list[SlideSpec]:
         """A bullets or table slide that does not fit, as slides that each fit (policy split)."""
         slide = spec.slide
-        if effective_policy(slide, self.rules) != "split":
+        policy = effective_policy(slide, self.rules)
+        if isinstance(slide, model.CardsSlide) and policy in ("split", "shrink"):
+            return [self._card_texts_to_notes(spec, slide, first_number)]
+        if policy != "split":
             return [spec]
         if isinstance(slide, model.BulletsSlide):
             groups = self._point_groups(spec, slide)
@@ -178,6 +183,42 @@ class _Pager:
 
         return _groups(list(range(len(rows))), fits)
 
+    def _card_texts_to_notes(
+        self, spec: SlideSpec, slide: model.CardsSlide, number: int
+    ) -> SlideSpec:
+        """Cards whose texts do not fit even at the smallest sizes, with the texts moved to the
+        notes where titles and figures alone fit: a readable slide and the whole story."""
+        if not any(card.text for card in slide.cards):
+            return spec
+        frame, _, _ = self._drawn_frame(spec, "cards", "")
+        lines = [self._lines(c.figure) if c.figure else None for c in slide.cards]
+        family = self.geometry.body_font
+        if cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts).fits:
+            return spec
+        bare = [card.model_copy(update={"text": ""}) for card in slide.cards]
+        if not cards_fit(bare, lines, frame.width, frame.height, family, self.fonts).fits:
+            return spec
+        self.warnings.append(
+            SourceError(
+                spec.origin,
+                f"slide {number}: the texts of the cards do not fit; they are in the notes",
+            )
+        )
+        titled = len(slide.cards) > 1
+        if spec.item_notes:
+            by_card = tuple(
+                _with_card_text(card, list(notes), titled)
+                for card, notes in zip(slide.cards, spec.item_notes, strict=True)
+            )
+            lead, _ = _notes_by_item(spec) or ([], [])
+            notes: Notes = [*lead, *(line for lines in by_card for line in lines)]
+        else:
+            by_card = spec.item_notes
+            texts = [line for card in slide.cards for line in _with_card_text(card, [], titled)]
+            notes = [*texts, *slide.notes]
+        moved = slide.model_copy(update={"cards": bare, "notes": notes})
+        return replace(spec, slide=moved, item_notes=by_card)
+
     # -- measuring one slide ---------------------------------------------------------------------
 
     def _setting(self, spec: SlideSpec, name: str) -> TextSetting | None:
@@ -211,6 +252,11 @@ class _Pager:
             cards = self._cards(spec, number, spec.slide, lines, frame)
             return replace(page, cards=cards, figure_lines=lines)
         return page
+
+    def settled(self, page: Page) -> Page:
+        """The page with soft hyphens left only in words wider than their lines."""
+        frames = self.frames(page.spec)
+        return hyphens.settle(page, frames, self.geometry.body_font, self.fonts)
 
     def _lines(self, figure: model.Figure) -> FigureLines:
         return figure_lines(figure, self.rules.today_goal, self.rules.less_is_better)
@@ -346,6 +392,18 @@ class _Pager:
     def _tell(self, spec: SlideSpec, policy: str, what: str) -> None:
         found = SourceError(spec.origin, what)
         (self.errors if policy == "error" else self.warnings).append(found)
+
+
+def _with_card_text(card: model.Card, notes: Notes, titled: bool) -> Notes:
+    """A card's notes with its text added, after the title line that leads them, unless the
+    notes already tell it."""
+    said = plain(card.text)
+    if not said or any(said in line.text for line in notes):
+        return notes
+    text = NoteLine(text=said)
+    if not notes:
+        return [NoteLine(text=f"**{card.title.strip('*')}**"), text] if titled else [text]
+    return [notes[0], text, *notes[1:]] if titled else [text, *notes]
 
 
 def _caption_lines(caption: str) -> list[str]:

@@ -112,8 +112,7 @@ def _link(slide: Any, body: Any, targets: tuple[str, ...], slides: dict[str, Any
     points = [p for p in body.text_frame.paragraphs if p.level == 0]
     for paragraph, target in zip(points, targets, strict=False):
         if target in slides:
-            for run in paragraph.runs:
-                oxml.link_to_slide(run, slide, slides[target])
+            oxml.link_to_slide(paragraph, slide, slides[target])
 
 
 def _add_sections(presentation: Any, deck: PaginatedDeck) -> None:

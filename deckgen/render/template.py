@@ -153,9 +153,8 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
                 setting = _setting(placeholder, part, fonts) if text else None
                 fields[name] = Frame(part, setting, box=number > 0, moved=part != own)
         title = fields.get("title")
-        area = _content_area(width, height, title)
-        free = graphics.free_rect(area) if graphics.covered(area) > SAFE_COVER else area
-        kinds[kind] = KindFrames(layout.name, fields, free or area)
+        area = _safe(graphics, _content_area(width, height, title), layout.name, "content", notes)
+        kinds[kind] = KindFrames(layout.name, fields, area)
     return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
 
 

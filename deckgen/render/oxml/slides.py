@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import uuid
 from typing import Any
 
@@ -172,18 +173,40 @@ def hide(slide: Any) -> None:
     slide._element.set("show", "0")
 
 
-def link_to_slide(run: Any, source: Any, target: Any) -> None:
-    """Make a run jump to another slide of the deck when clicked."""
+_LINKED_WORD = re.compile(r"\s*\S+\s*|\s+")
+
+
+def link_to_slide(paragraph: Any, source: Any, target: Any) -> None:
+    """Make a paragraph's text jump to another slide of the deck when clicked.
+
+    Each word is a linked run of its own, with the space after it: LibreOffice turns a linked
+    run into one field, which it wraps between letters wherever the line ends.
+    """
     rid = source.part.relate_to(target.part, RT.SLIDE)
-    properties = run.font._rPr
+    for run in list(paragraph._p.iterchildren(qn("a:r"))):
+        text = run.findtext(qn("a:t")) or ""
+        for word in _LINKED_WORD.findall(text) or [text]:
+            linked = copy.deepcopy(run)
+            linked.find(qn("a:t")).text = word
+            _add_link(linked, rid)
+            run.addprevious(linked)
+        run.getparent().remove(run)
+
+
+def _add_link(run: Any, rid: str) -> None:
+    properties = run.find(qn("a:rPr"))
+    if properties is None:
+        properties = etree.Element(qn("a:rPr"))
+        run.insert(0, properties)
     for old in properties.findall(qn("a:hlinkClick")):
         properties.remove(old)
     link = etree.SubElement(properties, qn("a:hlinkClick"))
     link.set(qn("r:id"), rid)
     link.set("action", "ppaction://hlinksldjump")
-    extension = properties.find(qn("a:extLst"))
-    if extension is not None:  # hlinkClick comes before extLst
-        extension.addprevious(link)
+    following = [properties.find(qn(f"a:{name}")) for name in ("hlinkMouseOver", "rtl", "extLst")]
+    after = next((element for element in following if element is not None), None)
+    if after is not None:  # hlinkClick comes before these
+        after.addprevious(link)
 
 
 def drop_custom_data(slide: Any) -> None:
