@@ -149,8 +149,8 @@ def test_card_texts_that_do_not_fit_go_to_the_notes(tmp_path: Path) -> None:
     cards = next(s for s in deck.slides if s.shapes.title.text == "Was Sie davon haben")
     number = list(deck.slides).index(cards) + 1
     assert (
-        f"content/departments/sales.yaml:4:5: slide {number}: the texts of the cards do not fit; "
-        "they are in the notes"
+        f"content/departments/sales.yaml:4:5: slide {number}: the texts of the cards do not fit at "
+        "a readable size; they are in the notes"
     ) in result.output
     shown = plain(" ".join(texts(cards)))
     assert "Karte 6, ein langer Titel" in shown

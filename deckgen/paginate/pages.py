@@ -45,6 +45,7 @@ from deckgen.paginate.geometry import (
 from deckgen.typography import plain
 
 SHRINK_STEP = 0.05
+CARD_TEXT_READABLE = 12  # points: a card's text set smaller goes to the notes
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
 CAPTION_MIN_HEIGHT = 30.0  # points
 DRAWN_FIELDS = {
@@ -186,22 +187,25 @@ class _Pager:
     def _card_texts_to_notes(
         self, spec: SlideSpec, slide: model.CardsSlide, number: int
     ) -> SlideSpec:
-        """Cards whose texts do not fit even at the smallest sizes, with the texts moved to the
-        notes where titles and figures alone fit: a readable slide and the whole story."""
+        """Cards whose texts would not fit or be smaller than 12 pt, with the texts moved to the
+        notes where titles and figures alone are set larger: a readable slide, the whole story."""
         if not any(card.text for card in slide.cards):
             return spec
         frame, _, _ = self._drawn_frame(spec, "cards", "")
         lines = [self._lines(c.figure) if c.figure else None for c in slide.cards]
         family = self.geometry.body_font
-        if cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts).fits:
+        full = cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts)
+        if full.fits and full.text_size >= CARD_TEXT_READABLE:
             return spec
         bare = [card.model_copy(update={"text": ""}) for card in slide.cards]
-        if not cards_fit(bare, lines, frame.width, frame.height, family, self.fonts).fits:
+        alone = cards_fit(bare, lines, frame.width, frame.height, family, self.fonts)
+        if not alone.fits or (full.fits and alone.title_size <= full.title_size):
             return spec
         self.warnings.append(
             SourceError(
                 spec.origin,
-                f"slide {number}: the texts of the cards do not fit; they are in the notes",
+                f"slide {number}: the texts of the cards do not fit at a readable size; "
+                "they are in the notes",
             )
         )
         titled = len(slide.cards) > 1

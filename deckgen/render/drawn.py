@@ -194,19 +194,24 @@ def fill_cards(ctx: SlideContext, slide: model.CardsSlide) -> None:
             index += 1
 
 
+QUOTE_MARK = 120  # points: the size of the big quotation mark beside a quote
+
+
 def fill_quote(ctx: SlideContext, slide: model.QuoteSlide) -> None:
     """A large opening quotation mark of the deck's language, left of the quote, where the
     layout leaves room for it."""
     del slide
     quote = ctx.placeholder("quote")
-    if quote is None or quote.left is None or quote.left < Emu(Pt(60)):
+    width, height = Emu(Pt(QUOTE_MARK * 0.6)), Emu(Pt(QUOTE_MARK * 1.35))  # the glyph's cell
+    if quote is None or quote.left is None or quote.left < width + Emu(Pt(8)):
         return
     mark = opening_quote(ctx.language)
-    size = Emu(Pt(60))
-    left = max(0, quote.left - size - Emu(Pt(8)))
-    box = ctx.slide.shapes.add_textbox(left, quote.top, size, size * 2)
-    write_paragraphs(box.text_frame, [Para(mark, bullet=False)], ctx.language)
-    _style(box.text_frame.paragraphs[0], 120, ctx.colours.card_values[0], bold=True)
+    left = quote.left - width - Emu(Pt(8))
+    box = ctx.slide.shapes.add_textbox(left, quote.top, width, height)
+    frame = box.text_frame
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    write_paragraphs(frame, [Para(mark, bullet=False)], ctx.language)
+    _style(frame.paragraphs[0], QUOTE_MARK, ctx.colours.card_values[0], bold=True)
     box.name = "Quotation Mark"
     oxml.mark_decorative(box)
 

@@ -138,6 +138,9 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
         layout = kind_layout.layout
         graphics = GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
         by_idx = {p.placeholder_format.idx: p for p in list(layout.placeholders)}
+        footers = [
+            rect_of(p) for p in by_idx.values() if oxml.type_name(p) in ("FOOTER", "SLIDE_NUMBER")
+        ]
         sharing: dict[int, list[str]] = {}
         for name, idx in kind_layout.placeholders.items():
             sharing.setdefault(idx, []).append(name)
@@ -145,7 +148,7 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
         for idx, names in sharing.items():
             placeholder = by_idx[idx]
             own = rect_of(placeholder)
-            rect = _safe(graphics, own, layout.name, placeholder.name, notes)
+            rect = _above(_safe(graphics, own, layout.name, placeholder.name, notes), footers)
             for number, (name, part) in enumerate(
                 zip(names, _columns(rect, len(names)), strict=True)
             ):
@@ -154,6 +157,7 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
                 fields[name] = Frame(part, setting, box=number > 0, moved=part != own)
         title = fields.get("title")
         area = _safe(graphics, _content_area(width, height, title), layout.name, "content", notes)
+        area = _above(area, footers)
         kinds[kind] = KindFrames(layout.name, fields, area)
     return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
 
@@ -175,6 +179,22 @@ def _safe(graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list
         f"'{name}' and leave no room beside them; text is written over them"
     )
     return rect
+
+
+FOOTER_ZONE = 0.4  # a footer reaching into this lower share of a frame shortens it
+FOOTER_GAP = 0.01  # of the frame's height, between its new foot and the footer
+
+
+def _above(rect: Rect, footers: list[Rect]) -> Rect:
+    """``rect`` ending above the footers and slide numbers that reach into its foot, so that
+    text never runs over them (some templates let the body overlap the footer)."""
+    bottom = rect.bottom
+    for footer in footers:
+        beside = footer.right <= rect.left or footer.left >= rect.right
+        if beside or not rect.top + (1 - FOOTER_ZONE) * rect.height < footer.top < rect.bottom:
+            continue
+        bottom = min(bottom, footer.top - int(FOOTER_GAP * rect.height))
+    return Rect(rect.left, rect.top, rect.width, bottom - rect.top)
 
 
 def _columns(rect: Rect, count: int) -> list[Rect]:
