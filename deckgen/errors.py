@@ -38,11 +38,15 @@ def display_path(path: Path) -> str:
 
 
 def _inside_cwd(path: Path) -> bool:
+    """Whether ``path`` is inside the current folder, as written or with links followed (a
+    link that leads out of the project is still shown where it is)."""
+    here = Path.cwd().resolve()
+    if Path(os.path.normpath(Path(path).absolute())).is_relative_to(here):
+        return True
     try:
-        Path(path).resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
+        return Path(path).resolve().is_relative_to(here)
+    except (OSError, RuntimeError):  # a loop of links
         return False
-    return True
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -51,11 +55,19 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def internal_error(error: BaseException, where: Path | None = None) -> str:
-    """The one line an unexpected failure is reported with, naming the file when known."""
+def internal_error(
+    error: BaseException, where: Path | None = None, department: str | None = None
+) -> str:
+    """The one line an unexpected failure is reported with: the file (and line) when known, the
+    department it happened for, what happened (shortened to one line), and a request to report.
+    """
     place = f"{display_path(where)}: " if where is not None else ""
+    who = f" while building '{department}'" if department else ""
+    detail = " ".join(str(error).split())
+    if len(detail) > 200:
+        detail = detail[:197] + "..."
     return (
-        f"{place}internal error: {type(error).__name__}: {error} "
+        f"{place}internal error{who}: {type(error).__name__}: {detail} "
         "(please report it; run with --debug for the traceback)"
     )
 

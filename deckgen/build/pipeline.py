@@ -24,6 +24,8 @@ class BuildOptions:
 
     out: Path | None = None
     theme: str | None = None
+    allow_outside: bool = False  # --allow-outside-output: --out may lead out of the project
+    debug: bool = False  # --debug: an unexpected failure also shows its traceback
 
 
 @dataclass
@@ -107,5 +109,10 @@ def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
 
 
 def output_folder(project: Project, options: BuildOptions) -> Path:
-    """Where the decks go: --out, else ``output:`` of deckgen.yaml."""
-    return options.out or (project.root / project.settings.output)
+    """Where the decks go: --out, else ``output:`` of deckgen.yaml; inside the project."""
+    from deckgen.write import output_folder as confined_folder
+
+    where = project.settings_document.location(("output",))
+    return confined_folder(
+        project.root, project.settings.output, where, options.out, options.allow_outside
+    )

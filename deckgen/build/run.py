@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.build.incremental import BuildState, common_key, deck_key, output_folder_of
+from deckgen.build.incremental import BuildState, common_key, deck_key, output_setting
 from deckgen.content.paths import DEPARTMENTS_DIR, department_slugs
 from deckgen.errors import DeckgenError, SourceError, internal_error, one_line_errors
+from deckgen.write import locked, output_folder, remove_leftovers
 
 if TYPE_CHECKING:  # imported when decks are built: a build with nothing to do stays quick
     from deckgen.build.pipeline import BuildOptions, BuiltDeck
@@ -64,11 +65,39 @@ def build(
     the loaded project. A department that fails is reported; the others are built all the same.
     """
     wanted = department_slugs(root) if slugs is None else list(slugs)
-    folder = options.out or output_folder_of(root)
-    state = BuildState.load(folder)
-    common = common_key(root, {"theme": options.theme, "out": str(folder)})
-    keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml") for s in wanted}
-    state.remove_leftovers()
+    with locked(_output_folder(root, options)) as folder:
+        state = BuildState.load(folder)
+        remove_leftovers(folder)  # under the lock: no other deckgen is writing here now
+        try:
+            return _build_stale(root, wanted, options, state, force, pdf, jobs, on_deck)
+        finally:
+            state.save()
+
+
+def _output_folder(root: Path, options: BuildOptions) -> Path:
+    """The output folder, confined to the project; errors in deckgen.yaml are raised as the
+    loading of the project reports them."""
+    if options.out is None and output_setting(root) is None:
+        from deckgen.content.project import load_project
+
+        load_project(root, [])  # raises what is wrong with deckgen.yaml
+    output, where = output_setting(root) or ("build", None)
+    return output_folder(root, output, where, options.out, options.allow_outside)
+
+
+def _build_stale(
+    root: Path,
+    wanted: list[str],
+    options: BuildOptions,
+    state: BuildState,
+    force: bool,
+    pdf: bool,
+    jobs: int | None,
+    on_deck: DeckDone | None,
+) -> BuildReport:
+    """Build the decks of ``wanted`` that are out of date; record each deck in ``state``."""
+    common = common_key(root, {"theme": options.theme, "out": str(state.folder)})
+    keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml", root) for s in wanted}
     report = BuildReport()
     stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s])]
     report.up_to_date = [s for s in wanted if s not in stale]
@@ -91,13 +120,10 @@ def build(
 
     from deckgen.content.project import load_project
 
-    try:
-        project, errors = load_project(root, stale)
-        for slug, found in errors.items():
-            report.failed[slug] = list(found)
-        _build_all(project, list(project.departments), options, jobs, report, done)
-    finally:
-        state.save()
+    project, errors = load_project(root, stale)
+    for slug, found in errors.items():
+        report.failed[slug] = list(found)
+    _build_all(project, list(project.departments), options, jobs, report, done)
     return report
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.build.pipeline import paginate_department
+from deckgen.build.pipeline import BuildOptions, output_folder, paginate_department
 from deckgen.content.project import load_project
 from deckgen.errors import DeckgenError, SourceError, one_line_errors, unique
 
@@ -23,6 +23,10 @@ def check_project(root: Path) -> Checked:
     """Every department loaded, resolved, outlined and paginated on its theme."""
     project, failed = load_project(root)
     checked = Checked()
+    try:  # where build would write: inside the project
+        output_folder(project, BuildOptions())
+    except DeckgenError as e:
+        checked.errors.extend(one_line_errors(e))
     for slug, found in failed.items():
         checked.departments[slug] = ("?", None)
         checked.errors.extend(found)

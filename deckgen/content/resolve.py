@@ -18,6 +18,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from deckgen.content.images import templated_image_errors
 from deckgen.content.loader import NOT_IN_XML, Document, KeyPath, dotted
 from deckgen.content.model import Department, Settings, Shared
 from deckgen.content.project import DepartmentFile, Project
@@ -309,6 +310,10 @@ def resolve_department(
     settings = typed(project.settings_document, Settings)
     shared = typed(project.shared_document, Shared)
     department = typed(department_file.document, Department)
+    if shared is not None and project.shared_document is not None:
+        errors.extend(templated_image_errors(project.root, project.shared_document, shared))
+    if department is not None:
+        errors.extend(templated_image_errors(project.root, department_file.document, department))
     if errors or settings is None or department is None:
         return None, errors
     return (

@@ -16,6 +16,7 @@ from typing import Any
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
 
+from deckgen import confine
 from deckgen.errors import DeckgenError
 from deckgen.paginate.geometry import Rect
 from deckgen.render.oxml import is_vertical, rename_layout, set_placeholder_idx, type_name
@@ -27,6 +28,7 @@ _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.
 _PRESENTATION_TYPE = (
     b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 )
+MAX_TEMPLATE_BYTES = 100_000_000
 MAX_UNPACKED_BYTES = 500_000_000
 
 
@@ -44,10 +46,10 @@ _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .p
 def read_template(path: Path) -> Any:
     """A .pptx or .potx file as a python-pptx Presentation."""
     try:
-        stat = path.stat()
+        stat = confine.check_regular(path, MAX_TEMPLATE_BYTES)
         data = _file_bytes(str(path), stat.st_mtime_ns, stat.st_size)
-    except OSError as e:
-        raise NotAPresentation(f"{path}: cannot read the file ({e.strerror})") from e
+    except confine.Refused as e:
+        raise NotAPresentation(f"{path}: {e.what}") from e
     if data.startswith(_OLE_SIGNATURE):
         raise NotAPresentation(
             f"{path}: the file is encrypted (password-protected) or in the old .ppt format; "
@@ -68,7 +70,7 @@ def read_template(path: Path) -> Any:
 def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
     """A template's bytes, read once per process while the file stays the same."""
     del mtime_ns, size  # part of the cache key
-    return Path(path).read_bytes()
+    return confine.read_bytes(Path(path), within=None, limit=MAX_TEMPLATE_BYTES)
 
 
 def _as_presentation(data: bytes) -> bytes:

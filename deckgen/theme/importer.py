@@ -16,7 +16,7 @@ from typing import Any
 from deckgen.content.model import SLIDE_KINDS
 from deckgen.errors import DeckgenError
 from deckgen.theme.layouts import Guess, LayoutInfo, guess_mapping
-from deckgen.theme.manifest import MANIFEST
+from deckgen.theme.manifest import MANIFEST, THEME_NAME
 
 TEMPLATE_NAME = "template.pptx"
 BLOCKED = 0.05  # a placeholder this much covered by the template's graphics is reported
@@ -49,10 +49,14 @@ def import_theme(
     """Copy ``source`` into ``themes_folder/name`` as a theme, with a guessed theme.yaml, and
     (with ``check``) build one department on it."""
     from deckgen.render import adapt, oxml, package
+    from deckgen.write import project_folder
 
-    if not name or not name.replace("-", "").replace("_", "").isalnum():
+    if not THEME_NAME.match(name):
         raise DeckgenError(f"theme name '{name}': use letters, digits, '-' and '_'")
     folder = themes_folder / name
+    project_folder(themes_folder, project_root or themes_folder.parent)
+    if folder.is_symlink():
+        raise DeckgenError(f"{folder} is a link; deckgen does not write through it")
     if folder.exists() and not force:
         raise DeckgenError(f"{folder} exists already; choose another --name or pass --force")
     presentation = package.read_template(source)
@@ -111,7 +115,8 @@ def test_build(folder: Path, project_root: Path | None) -> list[str]:
             project, errors = load_project(root, [slug])
             if errors:
                 return [f"test build of '{slug}' not possible: the content has errors"]
-            deck = build_deck(project, slug, BuildOptions(out=Path(scratch), theme=folder.name))
+            scratch_out = BuildOptions(out=Path(scratch), theme=folder.name, allow_outside=True)
+            deck = build_deck(project, slug, scratch_out)  # deckgen's own scratch folder
         except DeckgenError as e:
             return [
                 f"test build of '{slug}' failed: "
