@@ -8,6 +8,7 @@ adjust. The import ends with a test build of one department on the new theme.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ class ImportReport:
     fonts: dict[str, str]
     masters: int = 1
     adaptation: Any = None  # deckgen.render.adapt.Adaptation
+    cleaning: Any = None  # deckgen.render.oxml.clean.Cleaned: what no deck may carry
     blocked: list[str] = field(default_factory=list)
     test_build: list[str] = field(default_factory=list)
 
@@ -60,6 +62,7 @@ def import_theme(
     if folder.exists() and not force:
         raise DeckgenError(f"{folder} exists already; choose another --name or pass --force")
     presentation = package.read_template(source)
+    cleaning = package.template_cleaning(source)
     roles = package.sample_roles(presentation)
     removed = oxml.drop_slides(presentation)
     adaptation = adapt.prepare(presentation)
@@ -82,6 +85,7 @@ def import_theme(
         masters=len(presentation.slide_masters),
         adaptation=adaptation,
         blocked=_blocked(layouts, guess),
+        cleaning=cleaning,
     )
     (folder / MANIFEST).write_text(manifest_text(name, source, report), encoding="utf-8")
     if check:
@@ -163,9 +167,16 @@ def _blocked(layouts: list[LayoutInfo], guess: Guess) -> list[str]:
     return found
 
 
+_YAML_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+"""Characters YAML reads as line breaks (NEL, LS, PS) or will not read at all."""
+
+
 def _quoted(text: str) -> str:
-    """A text as a YAML scalar that cannot break the file, whatever characters it holds."""
-    return json.dumps(text, ensure_ascii=False)
+    """A text as a YAML scalar that cannot break the file, whatever characters it holds: a JSON
+    string (YAML's double-quoted style), with YAML's own line breaks escaped too."""
+    return _YAML_ESCAPED.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _comment(text: str) -> str:
@@ -183,7 +194,8 @@ def manifest_text(name: str, source: Path, report: ImportReport) -> str:
         "# Every kind names a layout of template.pptx (by name) and which placeholder (by idx)",
         "# takes which field; `deckgen theme inspect " + name + "` lists layouts and placeholders,",
         "# `deckgen theme map " + name + "` draws them.",
-        f"# Colours of the template's theme (charts, tables, key figures use them): {colours}",
+        "# Colours of the template's theme (charts, tables, key figures use them): "
+        + _comment(colours),
         f"# Fonts of the template's theme: {_comment(fonts)}",
         f"name: {name}",
         f"description: {_quoted('Imported from ' + source.name)}",
@@ -204,9 +216,30 @@ def manifest_text(name: str, source: Path, report: ImportReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cleaning_lines(cleaning: Any) -> list[str]:
+    """What import left out of the template because no deck may carry it."""
+    if cleaning is None:
+        return []
+    lines = []
+    if cleaning.macros:
+        lines.append(
+            "the template carried macros (a VBA project): imported without them, as a plain "
+            "presentation template"
+        )
+    if cleaning.links:
+        lines.append(
+            f"removed {cleaning.links} link(s) to places outside the file (web addresses, "
+            "file shares)"
+        )
+    if cleaning.objects:
+        lines.append(f"removed {cleaning.objects} embedded object(s) or control(s)")
+    return lines
+
+
 def report_lines(report: ImportReport) -> list[str]:
     """What the import tells the user, one line each."""
     lines = [f"theme written to {report.folder}"]
+    lines += cleaning_lines(report.cleaning)
     if report.slides_removed:
         lines.append(f"removed {report.slides_removed} sample slide(s) from the template")
     if report.masters > 1:
