@@ -106,10 +106,15 @@ def load_document(path: Path, within: Sequence[Path] | None = None) -> Document:
     ``within``: the folders the file must lie in (see :func:`read_text`).
     """
     text = read_text(path, within)
+    too_deep = _flow_too_deep(path, text)
+    if too_deep is not None:
+        raise too_deep
     try:
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:  # PyYAML composes nested values recursively
-        raise _too_deep(path, text) from None
+        raise _too_deep(path, yaml.parse(text, Loader=_Loader)) or _nested(
+            Location(path, 1, 1)
+        ) from None
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(path, e) from e
     except yaml.YAMLError as e:
@@ -120,21 +125,42 @@ def load_document(path: Path, within: Sequence[Path] | None = None) -> Document:
     return document
 
 
-def _too_deep(path: Path, text: str) -> SourceError:
-    """The place where ``text`` nests deeper than allowed, found without recursion."""
+def _flow_too_deep(path: Path, text: str) -> SourceError | None:
+    """Brackets nested deeper than allowed, found with libyaml before PyYAML's own scanner sees
+    them: its time grows with the square of the depth (a file of 10,000 ``[`` takes minutes)."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None or text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    try:
+        return _too_deep(path, yaml.parse(text, Loader=fast))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        if "nesting depth" not in str(e.problem) or mark is None:
+            return None  # a syntax error: the full load reports it in its own words
+        # libyaml stops at 1000 levels; the text up to there shows where level 51 starts
+        return _flow_too_deep(path, text[: mark.index]) or _nested(
+            Location(path, mark.line + 1, mark.column + 1)
+        )
+    except yaml.YAMLError:
+        return None
+
+
+def _too_deep(path: Path, events: Iterator[yaml.Event]) -> SourceError | None:
+    """The first collection in ``events`` nested deeper than allowed, without recursion."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth - 1 > MAX_DEPTH and event.start_mark is not None:
                 mark = event.start_mark
-                return SourceError(
-                    Location(path, mark.line + 1, mark.column + 1),
-                    f"nested deeper than {MAX_DEPTH} levels",
-                )
+                return _nested(Location(path, mark.line + 1, mark.column + 1))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    return SourceError(Location(path, 1, 1), f"nested deeper than {MAX_DEPTH} levels")
+    return None
+
+
+def _nested(location: Location) -> SourceError:
+    return SourceError(location, f"nested deeper than {MAX_DEPTH} levels")
 
 
 _PLAIN_WORDS = {
