@@ -6,10 +6,11 @@ The command line only says what to build and prints the :class:`BuildReport`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deckgen.build.incremental import BuildState, common_key, deck_key, output_setting
 from deckgen.content.paths import DEPARTMENTS_DIR, department_slugs
@@ -127,6 +128,9 @@ def _build_stale(
     return report
 
 
+Result = tuple[str, "BuiltDeck | None", list[DeckgenError]]
+
+
 def _build_all(
     project: Project,
     slugs: list[str],
@@ -137,39 +141,62 @@ def _build_all(
 ) -> None:
     workers = min(jobs or os.cpu_count() or 1, len(slugs))
     if workers <= 1:
-        results: Iterable[tuple[str, BuiltDeck | None, list[DeckgenError]]] = (
-            build_one(project, slug, options) for slug in slugs
-        )
-        _collect(results, report, done)
+        for slug in slugs:
+            _collect(build_one(project, slug, options), report, done)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
+    unfinished = list(slugs)
+    with _pool(project, options, workers) as pool:
+        futures = [(slug, pool.submit(_build_in_worker, slug)) for slug in slugs]
+        for slug, future in futures:  # in the order of the departments
+            try:
+                result = future.result()
+            except BrokenProcessPool:  # a worker died: built again below, one by one
+                continue
+            except Exception as e:  # the result could not come back from the worker
+                result = slug, None, [_unexpected(project, slug, e)]
+            unfinished.remove(slug)
+            _collect(result, report, done)
+    for slug in unfinished:  # each in a process of its own, so that one crash stays one
+        with _pool(project, options, 1) as alone:
+            try:
+                result = alone.submit(_build_in_worker, slug).result()
+            except Exception as e:
+                result = slug, None, [_unexpected(project, slug, e)]
+        _collect(result, report, done)
+
+
+def _pool(project: Project, options: BuildOptions, workers: int) -> Any:
+    """Worker processes that build decks: forked from this one (they inherit the loaded
+    project), else started afresh and loading it themselves."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _worker_project, _worker_options
-    if hasattr(os, "fork"):  # workers inherit the loaded project instead of loading it again
+    if hasattr(os, "fork"):
         _worker_project, _worker_options = project, options
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    else:
-        pool = ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(project.root, options),
-        )
-    with pool:
-        _collect(pool.map(_build_in_worker, slugs), report, done)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(project.root, options),
+    )
 
 
-def _collect(
-    results: Iterable[tuple[str, BuiltDeck | None, list[DeckgenError]]],
-    report: BuildReport,
-    done: DeckDone,
-) -> None:
-    for slug, deck, failures in results:
-        if deck is None:
-            report.failed.setdefault(slug, []).extend(failures)
-        else:
-            done(deck)
+def _collect(result: Result, report: BuildReport, done: DeckDone) -> None:
+    """Record one department's result; a failure after its deck was written is its own."""
+    slug, deck, failures = result
+    if deck is None:
+        report.failed.setdefault(slug, []).extend(failures)
+        return
+    try:
+        done(deck)
+    except DeckgenError as e:
+        report.failed.setdefault(slug, []).append(e)
+    except Exception as e:
+        report.failed.setdefault(slug, []).append(SourceError(None, internal_error(e, None, slug)))
 
 
 _worker_project: Project | None = None
@@ -203,5 +230,13 @@ def build_one(
     except DeckgenError as e:
         return slug, None, [e]
     except Exception as e:
-        where = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
-        return slug, None, [SourceError(None, internal_error(e, where))]
+        if options.debug:
+            traceback.print_exc()
+        return slug, None, [_unexpected(project, slug, e)]
+
+
+def _unexpected(project: Project, slug: str, error: BaseException) -> SourceError:
+    """The one line of an unexpected failure of one department: its file, its name."""
+    return SourceError(
+        None, internal_error(error, project.root / DEPARTMENTS_DIR / f"{slug}.yaml", slug)
+    )
