@@ -1,9 +1,12 @@
 """Skip decks whose inputs have not changed since they were last built.
 
 A deck's key is a digest of everything it is made from: its department file, deckgen.yaml, the
-rest of content/ (shared content, images), the themes, deckgen's own code, the build options
-and the date the deck shows. The keys of the decks written last are kept in
-``<output>/.deckgen-state.json``. Nothing here imports the content models or python-pptx, so
+rest of content/ (shared content, images), the themes (with their fonts), deckgen's own code,
+the build options and the date the deck shows. The files a deck used elsewhere in the project
+(pictures in an assets folder, a template or logo outside themes/) are recorded with it, each
+with its fingerprint, and checked again. The record of the decks written last is kept in
+``<output>/.deckgen-state.json``. Files are fingerprinted through :mod:`deckgen.confine`: a link
+out of the project is never read. Nothing here imports the content models or python-pptx, so
 that a build with nothing to do is quick.
 """
 
@@ -93,6 +96,11 @@ def deck_key(common: str, department: Path, root: Path) -> str:
     return digest.hexdigest()
 
 
+def _fingerprints(names: list[str], root: Path) -> dict[str, str]:
+    """Each file (relative to ``root``) and its fingerprint, never read outside the project."""
+    return {name: fingerprint(root / name, readable_folders(root)).hex() for name in names}
+
+
 @dataclass
 class BuildState:
     """The keys of the decks in an output folder, as they were when each was written."""
@@ -113,10 +121,15 @@ class BuildState:
             return cls(folder)
         return cls(folder, data if isinstance(data, dict) else {})
 
-    def up_to_date(self, slug: str, key: str) -> bool:
-        """Whether the deck of ``slug`` was written from inputs with ``key`` and is still there."""
+    def up_to_date(self, slug: str, key: str, root: Path) -> bool:
+        """Whether the deck of ``slug`` was written from inputs with ``key``, the files it used
+        besides (pictures, its template, a logo, wherever they are in the project) are as they
+        were, and the deck is still there."""
         entry = self.decks.get(slug)
         if not isinstance(entry, dict) or entry.get("key") != key:
+            return False
+        inputs = entry.get("inputs", {})
+        if not isinstance(inputs, dict) or inputs != _fingerprints(list(inputs), root):
             return False
         try:
             found = (self.folder / f"{slug}.pptx").lstat()  # deckgen's deck, not a link
@@ -128,20 +141,27 @@ class BuildState:
             and entry.get("mtime") == found.st_mtime_ns
         )
 
-    def record(self, slug: str, key: str, slides: int, warnings: list[str]) -> None:
-        """Remember that the deck of ``slug`` was just written from inputs with ``key``."""
+    def record(
+        self, slug: str, key: str, slides: int, warnings: list[str], inputs: list[Path], root: Path
+    ) -> None:
+        """Remember that the deck of ``slug`` was just written from inputs with ``key``, using
+        the files ``inputs`` besides."""
         stat = (self.folder / f"{slug}.pptx").stat()
+        names = sorted({os.path.relpath(path, root) for path in inputs})
         self.decks[slug] = {
             "key": key,
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "slides": slides,
             "warnings": warnings,
+            "inputs": _fingerprints(names, root),
         }
 
     def warnings(self, slug: str) -> list[str]:
         """The warnings the deck of ``slug`` had when it was written."""
-        return [str(w) for w in self.decks.get(slug, {}).get("warnings", [])]
+        entry = self.decks.get(slug)
+        found = entry.get("warnings") if isinstance(entry, dict) else None
+        return [str(w) for w in found] if isinstance(found, list) else []
 
     def save(self) -> None:
         """Write the state next to the decks (a new file renamed into place, so a link in its

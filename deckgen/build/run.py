@@ -100,7 +100,7 @@ def _build_stale(
     common = common_key(root, {"theme": options.theme, "out": str(state.folder)})
     keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml", root) for s in wanted}
     report = BuildReport()
-    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s])]
+    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s], root)]
     report.up_to_date = [s for s in wanted if s not in stale]
     report.earlier_warnings = [w for s in report.up_to_date for w in state.warnings(s)]
     if not stale:
@@ -108,7 +108,8 @@ def _build_stale(
 
     def done(deck: BuiltDeck) -> None:
         report.decks.append(deck)
-        state.record(deck.slug, keys[deck.slug], deck.slides, [w.message for w in deck.warnings])
+        warnings = [w.message for w in deck.warnings]
+        state.record(deck.slug, keys[deck.slug], deck.slides, warnings, deck.inputs, root)
         if pdf:
             from deckgen.commands.pdf import to_pdf
 
