@@ -169,3 +169,14 @@ def test_theme_import_over_a_theme_that_links_outside(site: Site) -> None:
         f"{site.root / 'themes' / 'corp'} is a link; deckgen does not write through it"
     ]
     assert (site.outside / "corp" / "theme.yaml").is_file()
+
+
+def test_theme_map_into_a_build_folder_that_links_outside(site: Site) -> None:
+    site.link("build", site.outside)
+    with unchanged(site):
+        result = run(site, "theme", "map", "modern")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"'{site.root / 'build'}' is a link to a place outside the project folder; deckgen "
+        "writes only inside the project"
+    ]
