@@ -24,6 +24,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace, pass_context
 from jinja2.visitor import NodeTransformer
@@ -418,6 +419,8 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         """Any call: nested at most :data:`MAX_DEPTH` deep, texts' own methods estimated."""
         budget = _budget()
         budget.tick()
+        if isinstance(__obj, LoopContext) and args:  # loop(children): a recursive loop's steps
+            args = (_steps(args[0]), *args[1:])
         method = getattr(__obj, "__wrapped__", __obj)  # str.format comes wrapped by the sandbox
         owner = getattr(method, "__self__", None)
         if isinstance(owner, str | bytes):

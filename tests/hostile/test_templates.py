@@ -157,3 +157,13 @@ def test_a_department_out_of_time_while_filling_in_its_variables(
         f"{SALES}:1:1: template stopped: this department's templates ran longer than 1 seconds "
         "together"
     ]
+
+
+def test_a_wide_recursive_loop_counts_its_steps(site: Site) -> None:
+    template = (
+        "{% for x in range(10000) recursive %}{% if loop.depth < 3 %}{{ loop(range(10000)) }}"
+        "{% endif %}{% endfor %}"
+    )
+    assert audience(site, template) == [
+        f"{AUDIENCE}: template stopped: loops of more than 100000 steps"
+    ]
