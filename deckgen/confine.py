@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+NAME_MAX = 255
+"""The longest file or folder name common file systems take, in bytes."""
+
 
 class Refused(Exception):
     """A path deckgen will not read or write; ``what`` says why, in the user's words."""
@@ -78,6 +81,10 @@ def relative_inside(root: Path, name: str, *, within: Sequence[Path] | None = No
     """
     if Path(name).is_absolute() or name.startswith(("\\", "~")):
         raise Refused(f"'{name}': give a path inside the project")
+    if any(len(part.encode("utf-8", "surrogateescape")) > NAME_MAX for part in Path(name).parts):
+        raise Refused(
+            f"'{name}': a name in it is longer than file systems allow ({NAME_MAX} bytes)"
+        )
     return real_path(root / name, within or (root.resolve(),), name)
 
 

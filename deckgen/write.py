@@ -48,9 +48,16 @@ def output_folder(
         except confine.Refused as e:
             raise BuildError(f"--out: {e.what}; add --allow-outside-output to write there") from e
     try:
-        return confine.relative_inside(root, output or ".")
+        folder = confine.relative_inside(root, output or ".")
     except confine.Refused as e:
         raise SourceError(where, e.what, key="output") from e
+    for part in (folder, *folder.parents):  # a committed file where a folder must be
+        if part.exists() and not part.is_dir():
+            what = f"'{output}': '{os.path.relpath(part, root.resolve())}' is a file, not a folder"
+            raise SourceError(where, what, key="output")
+        if part == root.resolve():
+            break
+    return folder
 
 
 def project_folder(folder: Path, root: Path) -> Path:

@@ -227,7 +227,9 @@ def test_folder_as_picture(site: Site) -> None:
 def test_picture_name_longer_than_the_file_system_allows(site: Site) -> None:
     name = "content/" + "x" * 300 + ".png"
     site.department(image_slide(name))
-    assert both(site).lines == [f"{IMAGE}: '{name}' cannot be read (file name too long)"]
+    assert both(site).lines == [
+        f"{IMAGE}: '{name}': a name in it is longer than file systems allow (255 bytes)"
+    ]
 
 
 def test_department_name_longer_than_a_file_name_can_be(site: Site) -> None:

@@ -180,3 +180,16 @@ def test_theme_map_into_a_build_folder_that_links_outside(site: Site) -> None:
         f"'{site.root / 'build'}' is a link to a place outside the project folder; deckgen "
         "writes only inside the project"
     ]
+
+
+@pytest.mark.parametrize(
+    ("output", "shown"),
+    [
+        ("notes.txt/decks", "'notes.txt/decks': 'notes.txt' is a file, not a folder"),
+        ("d" * 300, f"'{'d' * 300}': a name in it is longer than file systems allow (255 bytes)"),
+    ],
+)
+def test_output_folder_that_cannot_be_made(site: Site, output: str, shown: str) -> None:
+    site.write("notes.txt", "a committed file")
+    settings(site, f"output: {output}\n")
+    assert both(site).lines == [f"{OUTPUT_LINE}: {shown}"]
