@@ -86,7 +86,8 @@ def prepare(
     and the commands to measure, named "<workload>: <tool>"."""
     project = make(folder / "project")
     reference = folder / "reference"
-    build_all = [*DECKGEN, "--project", str(project), "build", "--all", "-q", "--out"]
+    build_all = [*DECKGEN, "--project", str(project), "build", "--all", "-q",
+                 "--allow-outside-output", "--out"]  # fmt: skip
     subprocess.run([*build_all, str(reference), "--force"], check=True, stdout=subprocess.DEVNULL)
     decks = deck_json.extract_all(reference, folder / "json")
     workload = report.Workload(name, decks, folder)

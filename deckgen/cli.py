@@ -95,7 +95,13 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the decks (default: output: in deckgen.yaml).",
+    help="Folder for the decks (default: output: in deckgen.yaml), inside the project.",
+)
+@click.option(
+    "--allow-outside-output",
+    "allow_outside",
+    is_flag=True,
+    help="Let --out name a folder outside the project.",
 )
 @click.option(
     "--theme",
@@ -125,6 +131,7 @@ def build(
     departments: tuple[str, ...],
     build_all: bool,
     out: Path | None,
+    allow_outside: bool,
     theme: str | None,
     pdf: bool,
     jobs: int | None,
@@ -167,7 +174,8 @@ def build(
         elif not quiet:
             click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
 
-    options = BuildOptions(out=out, theme=theme)
+    debug = bool(ctx.meta.get("deckgen.debug"))
+    options = BuildOptions(out=out, theme=theme, allow_outside=allow_outside, debug=debug)
     run = functools.partial(
         build_decks, root, wanted, options, force=force, pdf=pdf, jobs=jobs, on_deck=report
     )
@@ -261,22 +269,33 @@ def validate(ctx: click.Context) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the talk track (default: next to the deck, output: in deckgen.yaml).",
 )
+@click.option(
+    "--allow-outside-output",
+    "allow_outside",
+    is_flag=True,
+    help="Let --out name a folder outside the project.",
+)
 @click.pass_context
-def notes_command(ctx: click.Context, department: str, out: Path | None) -> None:
+def notes_command(
+    ctx: click.Context, department: str, out: Path | None, allow_outside: bool
+) -> None:
     """Write the talk track of DEPARTMENT: slide titles and speaker notes, as Markdown."""
-    from deckgen.build.pipeline import paginate_department
+    from deckgen.build.options import BuildOptions
+    from deckgen.build.pipeline import output_folder, paginate_department
     from deckgen.commands.notes import talk_track
     from deckgen.content.project import load_project_strict
     from deckgen.talk import talk_minutes
-    from deckgen.write import write_atomic
+    from deckgen.write import locked, write_atomic
 
     project = load_project_strict(_root(ctx), [department])
     outline = paginate_department(project, department)[0].outline
     name = project.departments[department].department.name
-    path = (out or project.root / project.settings.output) / f"{department}-notes.md"
+    folder = output_folder(project, BuildOptions(out=out, allow_outside=allow_outside))
+    path = folder / f"{department}-notes.md"
     wpm = project.settings.words_per_minute
     text = talk_track(outline, name, project.settings.locale, wpm)
-    write_atomic(path, text.encode("utf-8"))
+    with locked(folder):
+        write_atomic(path, text.encode("utf-8"))
     minutes = talk_minutes(outline, wpm)
     click.echo(f"{display_path(path)} ({len(outline.slides)} slides, about {minutes:.0f} min)")
 
@@ -342,14 +361,17 @@ def preview_command(ctx: click.Context, department: str, theme: str | None) -> N
     """Build DEPARTMENT's deck and render it through LibreOffice into build/preview/<slug>/:
     a PDF, one PNG per slide and contact-sheet.png."""
     from deckgen.build.options import BuildOptions
-    from deckgen.build.pipeline import build_deck
+    from deckgen.build.pipeline import build_deck, output_folder
     from deckgen.commands.pdf import soffice
     from deckgen.commands.preview import preview
     from deckgen.content.project import load_project_strict
+    from deckgen.write import locked
 
     soffice()  # say how to install LibreOffice before doing anything else
     project = load_project_strict(_root(ctx), [department])
-    deck = build_deck(project, department, BuildOptions(theme=theme))
+    options = BuildOptions(theme=theme)
+    with locked(output_folder(project, options)):
+        deck = build_deck(project, department, options)
     folder = deck.path.parent / "preview" / department
     slides = preview(deck.path, folder)
     click.echo(f"{display_path(folder / 'contact-sheet.png')} ({len(slides)} slides)")
@@ -388,8 +410,10 @@ def schema(ctx: click.Context, out: Path | None) -> None:
     through the line `# yaml-language-server: $schema=...` at the top of each file.
     """
     from deckgen.commands.schema import write_schemas
+    from deckgen.write import project_folder
 
-    folder = out or ((_project_root_or_none(ctx) or Path.cwd()) / "schemas")
+    root = _project_root_or_none(ctx) or Path.cwd()
+    folder = out or project_folder(root / "schemas", root)
     for path in write_schemas(folder):
         click.echo(display_path(path))
 
@@ -477,6 +501,7 @@ def theme_map(ctx: click.Context, template: str, out: Path | None) -> None:
     each placeholder with its idx, type and name, and the slide kinds that use the layout."""
     from deckgen.commands.theme_map import write_map
     from deckgen.theme import load_theme
+    from deckgen.write import project_folder
 
     root = _project_root_or_none(ctx)
     path = Path(template)
@@ -484,7 +509,7 @@ def theme_map(ctx: click.Context, template: str, out: Path | None) -> None:
     if not path.is_file():
         found = load_theme(template, root)
         path = found.template
-    folder = (root / "build") if root is not None else Path.cwd()
+    folder = project_folder(root / "build", root) if root is not None else Path.cwd()
     target = out or folder / f"theme-map-{Path(template).stem}.pptx"
     click.echo(display_path(write_map(path, found, target)))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,15 @@ def display_path(path: Path) -> str:
 
 
 def _inside_cwd(path: Path) -> bool:
+    """Whether ``path`` is inside the current folder, as written or with links followed (a
+    link that leads out of the project is still shown where it is)."""
+    here = Path.cwd().resolve()
+    if Path(os.path.normpath(Path(path).absolute())).is_relative_to(here):
+        return True
     try:
-        Path(path).resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
+        return Path(path).resolve().is_relative_to(here)
+    except (OSError, RuntimeError):  # a loop of links
         return False
-    return True
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -51,11 +56,19 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def internal_error(error: BaseException, where: Path | None = None) -> str:
-    """The one line an unexpected failure is reported with, naming the file when known."""
+def internal_error(
+    error: BaseException, where: Path | None = None, department: str | None = None
+) -> str:
+    """The one line an unexpected failure is reported with: the file (and line) when known, the
+    department it happened for, what happened (shortened to one line), and a request to report.
+    """
     place = f"{display_path(where)}: " if where is not None else ""
+    who = f" while building '{department}'" if department else ""
+    detail = " ".join(str(error).split())
+    if len(detail) > 200:
+        detail = detail[:197] + "..."
     return (
-        f"{place}internal error: {type(error).__name__}: {error} "
+        f"{place}internal error{who}: {type(error).__name__}: {detail} "
         "(please report it; run with --debug for the traceback)"
     )
 
@@ -69,13 +82,22 @@ class DeckgenError(click.ClickException):
         click.echo(self.format_message(), file=file, err=file is None)
 
 
+_BREAKING = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks and other control characters (which a template's
+    names may hold) written as escapes, such as ``\\n``."""
+    return _BREAKING.sub(lambda m: repr(m.group(0))[1:-1], text)
+
+
 class SourceError(DeckgenError):
     """An error at a place in a YAML file, printed as ``path:line:col: key.path: what``."""
 
     def __init__(self, location: Location | None, what: str, *, key: str = "") -> None:
         self.location = location
-        self.key = key
-        self.what = what
+        self.key = one_line(key)
+        self.what = what = one_line(what)
         parts = [str(location)] if location is not None else []
         if key:
             parts.append(key)

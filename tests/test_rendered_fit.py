@@ -41,7 +41,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[P
         for project in (root, STRESS):
             built = CliRunner().invoke(
                 cli, ["--project", str(project), "build", "--all", "-q", "--theme", theme,
-                      "--out", str(out)],
+                      "--out", str(out), "--allow-outside-output"],
             )  # fmt: skip
             assert built.exit_code == 0, built.output
         decks = sorted(out.glob("*.pptx"))

@@ -160,8 +160,8 @@ def test_image_symlink_leading_out_of_the_project(root: Path) -> None:
     (root / "content" / "link.png").symlink_to(root.parent / "outside.png")
     write_department(root, image_slide("content/link.png"))
     assert errors(build(root)) == [
-        f"{SALES}:{IMAGE_LINE}:16: add[1].slides[1].image: 'content/link.png' is outside the "
-        "project folder"
+        f"{SALES}:{IMAGE_LINE}:16: add[1].slides[1].image: 'content/link.png' is a link to a "
+        "place outside the project folder"
     ]
 
 
@@ -170,7 +170,7 @@ def test_image_that_is_not_an_image(root: Path) -> None:
     write_department(root, image_slide("content/fake.png"))
     assert errors(build(root)) == [
         f"{SALES}:{IMAGE_LINE}:16: add[1].slides[1].image: 'content/fake.png' is not a picture "
-        "deckgen can read"
+        "deckgen can read (it reads PNG, JPEG, GIF, BMP, TIFF, WebP, ICO, PPM, TGA or XPM)"
     ]
 
 

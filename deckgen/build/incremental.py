@@ -1,18 +1,24 @@
 """Skip decks whose inputs have not changed since they were last built.
 
 A deck's key is a digest of everything it is made from: its department file, deckgen.yaml, the
-rest of content/ (shared content, images), the themes, deckgen's own code, the build options,
-the date the deck shows and the fonts installed (text is measured with them). The keys of the
-decks written last are kept in ``<output>/.deckgen-state.json``. Nothing here imports the
-content models, Pillow or python-pptx, so that a build with nothing to do is quick.
+rest of content/ (shared content, images), the themes (with their fonts), deckgen's own code,
+the build options, the date the deck shows and the fonts installed (text is measured
+with them). The files a deck used elsewhere in the project
+(pictures in an assets folder, a template or logo outside themes/) are recorded with it, each
+with its fingerprint, and checked again. The record of the decks written last is kept in
+``<output>/.deckgen-state.json``. Files are fingerprinted through :mod:`deckgen.confine`: a link
+out of the project is never read. Nothing here imports the content models, Pillow or
+python-pptx, so that a build with nothing to do is quick.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,9 +26,12 @@ from pathlib import Path
 from typing import Any
 
 import deckgen
+from deckgen.confine import Refused, fingerprint, read_bytes, readable_folders
+from deckgen.errors import DeckgenError, Location, SourceError
 from deckgen.fonts import installed_fonts_stamp
 
 STATE_FILE = ".deckgen-state.json"
+MAX_STATE_BYTES = 10_000_000
 _CODE = Path(deckgen.__file__).resolve().parent
 
 
@@ -37,9 +46,10 @@ def _files(folder: Path, skip: Path | None = None) -> Iterable[Path]:
 
 
 def _digest_files(digest: Any, paths: Iterable[Path], base: Path) -> None:
+    """Each file's name and fingerprint; a link out of ``base`` counts by where it points."""
     for path in paths:
         digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path).encode())
-        digest.update(path.read_bytes())
+        digest.update(fingerprint(path, readable_folders(base)))
 
 
 def _code_stamp(digest: Any) -> None:
@@ -67,23 +77,31 @@ def common_key(root: Path, options: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def output_folder_of(root: Path) -> Path:
-    """Where the decks go by ``output:`` of deckgen.yaml (read without validating)."""
-    import yaml
+def output_setting(root: Path) -> tuple[str, Location] | None:
+    """``output:`` of deckgen.yaml and where it is written, read without the content models;
+    None when deckgen.yaml cannot be read or ``output:`` is not a text (loading says why)."""
+    from deckgen.content.loader import load_document
 
     try:
-        settings = yaml.safe_load((root / "deckgen.yaml").read_text(encoding="utf-8-sig"))
-    except (OSError, yaml.YAMLError):
-        settings = None
-    output = settings.get("output") if isinstance(settings, dict) else None
-    return root / (output if isinstance(output, str) and output else "build")
+        document = load_document(root / "deckgen.yaml", readable_folders(root))
+    except SourceError:
+        return None
+    output = document.data.get("output", "build") if isinstance(document.data, dict) else None
+    if not isinstance(output, str):
+        return None
+    return output, document.location(("output",))
 
 
-def deck_key(common: str, department: Path) -> str:
+def deck_key(common: str, department: Path, root: Path) -> str:
     """The digest of everything one deck is made from."""
     digest = hashlib.sha256(common.encode())
-    digest.update(department.read_bytes() if department.is_file() else b"")
+    digest.update(fingerprint(department, readable_folders(root)))
     return digest.hexdigest()
+
+
+def _fingerprints(names: list[str], root: Path) -> dict[str, str]:
+    """Each file (relative to ``root``) and its fingerprint, never read outside the project."""
+    return {name: fingerprint(root / name, readable_folders(root)).hex() for name in names}
 
 
 @dataclass
@@ -95,47 +113,63 @@ class BuildState:
 
     @classmethod
     def load(cls, folder: Path) -> BuildState:
-        """The state kept in ``folder``, or an empty one."""
+        """The state kept in ``folder``, or an empty one (also when it is not deckgen's: a
+        link, a pipe, a file too large or not JSON)."""
+        state = folder / STATE_FILE
         try:
-            data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            if state.is_symlink():
+                return cls(folder)
+            data = json.loads(read_bytes(state, within=(folder,), limit=MAX_STATE_BYTES))
+        except (Refused, ValueError, RecursionError):
             return cls(folder)
         return cls(folder, data if isinstance(data, dict) else {})
 
-    def up_to_date(self, slug: str, key: str) -> bool:
-        """Whether the deck of ``slug`` was written from inputs with ``key`` and is still there."""
+    def up_to_date(self, slug: str, key: str, root: Path) -> bool:
+        """Whether the deck of ``slug`` was written from inputs with ``key``, the files it used
+        besides (pictures, its template, a logo, wherever they are in the project) are as they
+        were, and the deck is still there."""
         entry = self.decks.get(slug)
-        deck = self.folder / f"{slug}.pptx"
-        if not entry or entry.get("key") != key or not deck.is_file():
+        if not isinstance(entry, dict) or entry.get("key") != key:
             return False
-        stat = deck.stat()
-        return bool(entry.get("size") == stat.st_size and entry.get("mtime") == stat.st_mtime_ns)
+        inputs = entry.get("inputs", {})
+        if not isinstance(inputs, dict) or inputs != _fingerprints(list(inputs), root):
+            return False
+        try:
+            found = (self.folder / f"{slug}.pptx").lstat()  # deckgen's deck, not a link
+        except OSError:
+            return False
+        return bool(
+            stat.S_ISREG(found.st_mode)
+            and entry.get("size") == found.st_size
+            and entry.get("mtime") == found.st_mtime_ns
+        )
 
-    def record(self, slug: str, key: str, slides: int, warnings: list[str]) -> None:
-        """Remember that the deck of ``slug`` was just written from inputs with ``key``."""
+    def record(
+        self, slug: str, key: str, slides: int, warnings: list[str], inputs: list[Path], root: Path
+    ) -> None:
+        """Remember that the deck of ``slug`` was just written from inputs with ``key``, using
+        the files ``inputs`` besides."""
         stat = (self.folder / f"{slug}.pptx").stat()
+        names = sorted({os.path.relpath(path, root) for path in inputs})
         self.decks[slug] = {
             "key": key,
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "slides": slides,
             "warnings": warnings,
+            "inputs": _fingerprints(names, root),
         }
 
     def warnings(self, slug: str) -> list[str]:
         """The warnings the deck of ``slug`` had when it was written."""
-        return [str(w) for w in self.decks.get(slug, {}).get("warnings", [])]
+        entry = self.decks.get(slug)
+        found = entry.get("warnings") if isinstance(entry, dict) else None
+        return [str(w) for w in found] if isinstance(found, list) else []
 
     def save(self) -> None:
-        """Write the state next to the decks; it only saves time, so a failure is no error."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / STATE_FILE).write_text(json.dumps(self.decks, indent=1), "utf-8")
-        except OSError:
-            pass
+        """Write the state next to the decks (a new file renamed into place, so a link in its
+        place is replaced, never written through); it only saves time, so a failure is none."""
+        from deckgen.write import write_atomic
 
-    def remove_leftovers(self) -> None:
-        """Remove temporary decks that a killed build left behind."""
-        if self.folder.is_dir():
-            for leftover in self.folder.glob(".*.pptx.*.tmp"):
-                leftover.unlink(missing_ok=True)
+        with contextlib.suppress(DeckgenError):
+            write_atomic(self.folder / STATE_FILE, json.dumps(self.decks, indent=1).encode())

@@ -3,7 +3,7 @@ a build with nothing to do stays quick."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import SourceError
@@ -15,6 +15,8 @@ class BuildOptions:
 
     out: Path | None = None
     theme: str | None = None
+    allow_outside: bool = False  # --allow-outside-output: --out may lead out of the project
+    debug: bool = False  # --debug: an unexpected failure also shows its traceback
 
 
 @dataclass
@@ -25,3 +27,4 @@ class BuiltDeck:
     path: Path
     slides: int
     warnings: list[SourceError]
+    inputs: list[Path] = field(default_factory=list)  # files used besides content/ and themes/

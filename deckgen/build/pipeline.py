@@ -6,9 +6,11 @@ Every command that shows slides (build, list, explain, notes, coverage, diff) co
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from deckgen.build.options import BuildOptions, BuiltDeck
+from deckgen.content.model import ImageSlide
 from deckgen.content.project import Project
 from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
@@ -128,9 +130,28 @@ def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
     )
     path = output_folder(project, options) / f"{slug}.pptx"
     write_atomic(path, zip_package(render_deck(deck, theme, info), timestamp))
-    return BuiltDeck(slug, path, len(deck.pages), deck.warnings)
+    return BuiltDeck(slug, path, len(deck.pages), deck.warnings, used_files(project, deck, theme))
+
+
+def used_files(project: Project, deck: PaginatedDeck, theme: Theme) -> list[Path]:
+    """The files a deck was made from that may lie anywhere in the project: its pictures, its
+    template and its logo (for the record of what a deck depends on)."""
+    from deckgen.confine import Refused, relative_inside
+
+    used = [theme.template, *([theme.logo] if theme.logo is not None else [])]
+    for page in deck.pages:
+        if isinstance(page.spec.slide, ImageSlide):
+            with contextlib.suppress(Refused):  # it was read: it is inside
+                used.append(relative_inside(project.root, page.spec.slide.image))
+    root = project.root.resolve()
+    return [path for path in used if path.resolve().is_relative_to(root)]
 
 
 def output_folder(project: Project, options: BuildOptions) -> Path:
-    """Where the decks go: --out, else ``output:`` of deckgen.yaml."""
-    return options.out or (project.root / project.settings.output)
+    """Where the decks go: --out, else ``output:`` of deckgen.yaml; inside the project."""
+    from deckgen.write import output_folder as confined_folder
+
+    where = project.settings_document.location(("output",))
+    return confined_folder(
+        project.root, project.settings.output, where, options.out, options.allow_outside
+    )

@@ -6,14 +6,16 @@ The command line only says what to build and prints the :class:`BuildReport`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from deckgen.build.incremental import BuildState, common_key, deck_key, output_folder_of
+from deckgen.build.incremental import BuildState, common_key, deck_key, output_setting
 from deckgen.content.paths import DEPARTMENTS_DIR, department_slugs
 from deckgen.errors import DeckgenError, SourceError, internal_error, one_line_errors
+from deckgen.write import locked, output_folder, remove_leftovers
 
 if TYPE_CHECKING:  # imported when decks are built: a build with nothing to do stays quick
     from deckgen.build.options import BuildOptions, BuiltDeck
@@ -66,13 +68,41 @@ def build(
     the loaded project. A department that fails is reported; the others are built all the same.
     """
     wanted = department_slugs(root) if slugs is None else list(slugs)
-    folder = options.out or output_folder_of(root)
-    state = BuildState.load(folder)
-    common = common_key(root, {"theme": options.theme, "out": str(folder)})
-    keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml") for s in wanted}
-    state.remove_leftovers()
+    with locked(_output_folder(root, options)) as folder:
+        state = BuildState.load(folder)
+        remove_leftovers(folder)  # under the lock: no other deckgen is writing here now
+        try:
+            return _build_stale(root, wanted, options, state, force, pdf, jobs, on_deck)
+        finally:
+            state.save()
+
+
+def _output_folder(root: Path, options: BuildOptions) -> Path:
+    """The output folder, confined to the project; errors in deckgen.yaml are raised as the
+    loading of the project reports them."""
+    if options.out is None and output_setting(root) is None:
+        from deckgen.content.project import load_project
+
+        load_project(root, [])  # raises what is wrong with deckgen.yaml
+    output, where = output_setting(root) or ("build", None)
+    return output_folder(root, output, where, options.out, options.allow_outside)
+
+
+def _build_stale(
+    root: Path,
+    wanted: list[str],
+    options: BuildOptions,
+    state: BuildState,
+    force: bool,
+    pdf: bool,
+    jobs: int | None,
+    on_deck: DeckDone | None,
+) -> BuildReport:
+    """Build the decks of ``wanted`` that are out of date; record each deck in ``state``."""
+    common = common_key(root, {"theme": options.theme, "out": str(state.folder)})
+    keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml", root) for s in wanted}
     report = BuildReport()
-    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s])]
+    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s], root)]
     report.up_to_date = [s for s in wanted if s not in stale]
     report.earlier_warnings = [w for s in report.up_to_date for w in state.warnings(s)]
     if not stale:
@@ -80,7 +110,8 @@ def build(
 
     def done(deck: BuiltDeck) -> None:
         report.decks.append(deck)
-        state.record(deck.slug, keys[deck.slug], deck.slides, [w.message for w in deck.warnings])
+        warnings = [w.message for w in deck.warnings]
+        state.record(deck.slug, keys[deck.slug], deck.slides, warnings, deck.inputs, root)
         if pdf:
             from deckgen.commands.pdf import to_pdf
 
@@ -93,14 +124,14 @@ def build(
 
     from deckgen.content.project import load_project
 
-    try:
-        project, errors = load_project(root, stale)
-        for slug, found in errors.items():
-            report.failed[slug] = list(found)
-        _build_all(project, list(project.departments), options, jobs, report, done)
-    finally:
-        state.save()
+    project, errors = load_project(root, stale)
+    for slug, found in errors.items():
+        report.failed[slug] = list(found)
+    _build_all(project, list(project.departments), options, jobs, report, done)
     return report
+
+
+Result = tuple[str, "BuiltDeck | None", list[DeckgenError]]
 
 
 def _build_all(
@@ -113,39 +144,62 @@ def _build_all(
 ) -> None:
     workers = min(jobs or os.cpu_count() or 1, len(slugs))
     if workers <= 1:
-        results: Iterable[tuple[str, BuiltDeck | None, list[DeckgenError]]] = (
-            build_one(project, slug, options) for slug in slugs
-        )
-        _collect(results, report, done)
+        for slug in slugs:
+            _collect(build_one(project, slug, options), report, done)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
+    unfinished = list(slugs)
+    with _pool(project, options, workers) as pool:
+        futures = [(slug, pool.submit(_build_in_worker, slug)) for slug in slugs]
+        for slug, future in futures:  # in the order of the departments
+            try:
+                result = future.result()
+            except BrokenProcessPool:  # a worker died: built again below, one by one
+                continue
+            except Exception as e:  # the result could not come back from the worker
+                result = slug, None, [_unexpected(project, slug, e)]
+            unfinished.remove(slug)
+            _collect(result, report, done)
+    for slug in unfinished:  # each in a process of its own, so that one crash stays one
+        with _pool(project, options, 1) as alone:
+            try:
+                result = alone.submit(_build_in_worker, slug).result()
+            except Exception as e:
+                result = slug, None, [_unexpected(project, slug, e)]
+        _collect(result, report, done)
+
+
+def _pool(project: Project, options: BuildOptions, workers: int) -> Any:
+    """Worker processes that build decks: forked from this one (they inherit the loaded
+    project), else started afresh and loading it themselves."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _worker_project, _worker_options
-    if hasattr(os, "fork"):  # workers inherit the loaded project instead of loading it again
+    if hasattr(os, "fork"):
         _worker_project, _worker_options = project, options
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    else:
-        pool = ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(project.root, options),
-        )
-    with pool:
-        _collect(pool.map(_build_in_worker, slugs), report, done)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(project.root, options),
+    )
 
 
-def _collect(
-    results: Iterable[tuple[str, BuiltDeck | None, list[DeckgenError]]],
-    report: BuildReport,
-    done: DeckDone,
-) -> None:
-    for slug, deck, failures in results:
-        if deck is None:
-            report.failed.setdefault(slug, []).extend(failures)
-        else:
-            done(deck)
+def _collect(result: Result, report: BuildReport, done: DeckDone) -> None:
+    """Record one department's result; a failure after its deck was written is its own."""
+    slug, deck, failures = result
+    if deck is None:
+        report.failed.setdefault(slug, []).extend(failures)
+        return
+    try:
+        done(deck)
+    except DeckgenError as e:
+        report.failed.setdefault(slug, []).append(e)
+    except Exception as e:
+        report.failed.setdefault(slug, []).append(SourceError(None, internal_error(e, None, slug)))
 
 
 _worker_project: Project | None = None
@@ -179,5 +233,13 @@ def build_one(
     except DeckgenError as e:
         return slug, None, [e]
     except Exception as e:
-        where = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
-        return slug, None, [SourceError(None, internal_error(e, where))]
+        if options.debug:
+            traceback.print_exc()
+        return slug, None, [_unexpected(project, slug, e)]
+
+
+def _unexpected(project: Project, slug: str, error: BaseException) -> SourceError:
+    """The one line of an unexpected failure of one department: its file, its name."""
+    return SourceError(
+        None, internal_error(error, project.root / DEPARTMENTS_DIR / f"{slug}.yaml", slug)
+    )

@@ -214,11 +214,13 @@ def _accept_numbers_as_text(node: Any) -> None:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder``; return the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    from deckgen.write import write_atomic
+
     written = []
     for name, model in SCHEMA_FILES.items():
         path = folder / name
-        path.write_text(json.dumps(schema_for(model), indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(schema_for(model), indent=2, ensure_ascii=False) + "\n"
+        write_atomic(path, text.encode("utf-8"))  # a link in the file's place is replaced
         written.append(path)
     return written
 

@@ -5,6 +5,7 @@ Everything written here builds as it is; the texts say what to replace.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -209,9 +210,16 @@ def new_department(root: Path, slug: str, name: str) -> Path:
     """Add a department file ``content/departments/<slug>.yaml``; return its path."""
     if not SLUG.match(slug):
         raise DeckgenError(not_a_slug(slug))
-    path = root / DEPARTMENTS_DIR / f"{slug}.yaml"
-    if path.exists():
+    from deckgen.write import project_folder
+
+    path = project_folder(root / DEPARTMENTS_DIR, root) / f"{slug}.yaml"
+    if os.path.lexists(path):
         raise DeckgenError(f"{path} exists already")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(department_text(name), encoding="utf-8")
-    return path
+    try:  # a new file, never through a link
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except OSError as e:
+        raise DeckgenError(f"{path}: cannot write the file ({e.strerror})") from e
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(department_text(name))
+    return root / DEPARTMENTS_DIR / f"{slug}.yaml"

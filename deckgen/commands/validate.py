@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.build.pipeline import paginate_department
+from deckgen.build.options import BuildOptions
+from deckgen.build.pipeline import output_folder, paginate_department
+from deckgen.content.paths import DEPARTMENTS_DIR
 from deckgen.content.project import load_project
-from deckgen.errors import DeckgenError, SourceError, one_line_errors, unique
+from deckgen.errors import DeckgenError, SourceError, internal_error, one_line_errors, unique
 
 
 @dataclass
@@ -23,6 +25,10 @@ def check_project(root: Path) -> Checked:
     """Every department loaded, resolved, outlined and paginated on its theme."""
     project, failed = load_project(root)
     checked = Checked()
+    try:  # where build would write: inside the project
+        output_folder(project, BuildOptions())
+    except DeckgenError as e:
+        checked.errors.extend(one_line_errors(e))
     for slug, found in failed.items():
         checked.departments[slug] = ("?", None)
         checked.errors.extend(found)
@@ -32,6 +38,9 @@ def check_project(root: Path) -> Checked:
             count = len(paginate_department(project, slug)[0].pages)
         except DeckgenError as e:
             checked.errors.extend(one_line_errors(e))
+        except Exception as e:  # the same line build gives for this department
+            where = root / DEPARTMENTS_DIR / f"{slug}.yaml"
+            checked.errors.append(SourceError(None, internal_error(e, where, slug)))
         checked.departments[slug] = (department_file.department.name, count)
     # errors in shared files show up once per department; report each once
     checked.errors = unique(checked.errors)

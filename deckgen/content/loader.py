@@ -8,13 +8,14 @@ not write. Duplicate keys, anchors that would expand without end and over-deep n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from deckgen import confine
 from deckgen.errors import Location, SourceError
 
 KeyPath = tuple[str | int, ...]
@@ -22,6 +23,8 @@ KeyPath = tuple[str | int, ...]
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 50
+MAX_TEXT_CHARS = 20_000
+"""The longest text a value may hold: far more than a slide or its notes can show."""
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold: written to a deck they would come out as ``_x0001_``."""
 
@@ -62,18 +65,19 @@ class _Loader(yaml.SafeLoader):
     """Our own loader class, so that no global loader is changed."""
 
 
-def read_text(path: Path) -> str:
-    """The text of a content file: UTF-8 (a BOM is fine), limited in size."""
+def read_text(path: Path, within: Sequence[Path] | None = None) -> str:
+    """The text of a content file: UTF-8 (a BOM is fine), limited in size.
+
+    The file must lie inside ``within`` (by default its own folder) after links are followed,
+    and be a regular file; its size is checked before it is read.
+    """
+    folders = within if within is not None else (path.parent.resolve(),)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as e:
+        raw = confine.read_bytes(path, within=folders, limit=MAX_FILE_BYTES)
+    except confine.Missing as e:
         raise SourceError(Location(path), "file not found") from e
-    except OSError as e:
-        raise SourceError(Location(path), f"cannot read file: {e.strerror}") from e
-    if len(raw) > MAX_FILE_BYTES:
-        raise SourceError(
-            Location(path), f"file is too large ({len(raw)} bytes, at most {MAX_FILE_BYTES})"
-        )
+    except confine.Refused as e:
+        raise SourceError(Location(path), e.what) from e
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw  # a byte order mark is fine
     try:
         text = body.decode("utf-8")
@@ -96,11 +100,21 @@ def _bad_character(character: str) -> str:
     return f"character U+{ord(character):04X} cannot be stored in a PowerPoint file; remove it"
 
 
-def load_document(path: Path) -> Document:
-    """Load one YAML file; raise SourceError with the file's line and column on any problem."""
-    text = read_text(path)
+def load_document(path: Path, within: Sequence[Path] | None = None) -> Document:
+    """Load one YAML file; raise SourceError with the file's line and column on any problem.
+
+    ``within``: the folders the file must lie in (see :func:`read_text`).
+    """
+    text = read_text(path, within)
+    too_deep = _flow_too_deep(path, text)
+    if too_deep is not None:
+        raise too_deep
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # PyYAML composes nested values recursively
+        raise _too_deep(path, yaml.parse(text, Loader=_Loader)) or _nested(
+            Location(path, 1, 1)
+        ) from None
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(path, e) from e
     except yaml.YAMLError as e:
@@ -109,6 +123,44 @@ def load_document(path: Path) -> Document:
     if node is not None:
         document.data = _Builder(document).build(node, (), 0)
     return document
+
+
+def _flow_too_deep(path: Path, text: str) -> SourceError | None:
+    """Brackets nested deeper than allowed, found with libyaml before PyYAML's own scanner sees
+    them: its time grows with the square of the depth (a file of 10,000 ``[`` takes minutes)."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None or text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    try:
+        return _too_deep(path, yaml.parse(text, Loader=fast))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        if "nesting depth" not in str(e.problem) or mark is None:
+            return None  # a syntax error: the full load reports it in its own words
+        # libyaml stops at 1000 levels; the text up to there shows where level 51 starts
+        return _flow_too_deep(path, text[: mark.index]) or _nested(
+            Location(path, mark.line + 1, mark.column + 1)
+        )
+    except yaml.YAMLError:
+        return None
+
+
+def _too_deep(path: Path, events: Iterator[yaml.Event]) -> SourceError | None:
+    """The first collection in ``events`` nested deeper than allowed, without recursion."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth - 1 > MAX_DEPTH and event.start_mark is not None:
+                mark = event.start_mark
+                return _nested(Location(path, mark.line + 1, mark.column + 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _nested(location: Location) -> SourceError:
+    return SourceError(location, f"nested deeper than {MAX_DEPTH} levels")
 
 
 _PLAIN_WORDS = {
@@ -164,6 +216,8 @@ class _Builder:
         bad = NOT_IN_XML.search(node.value)
         if bad is not None:  # written as an escape such as "\x01" in a quoted text
             raise SourceError(self._location(node), _bad_character(bad.group()))
+        if len(node.value) > MAX_TEXT_CHARS:
+            raise SourceError(self._location(node), too_long(len(node.value)))
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
@@ -197,6 +251,11 @@ class _Builder:
 
     def _location(self, node: yaml.Node) -> Location:
         return Location(self.document.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def too_long(length: int) -> str:
+    """What is wrong with a text of ``length`` characters."""
+    return f"the text is too long ({length} characters, at most {MAX_TEXT_CHARS})"
 
 
 def dotted(path: KeyPath) -> str:

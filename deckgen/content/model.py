@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat
 
 BUILTIN_SECTIONS = (
     "title",
@@ -114,7 +114,7 @@ class Series(Model):
     """One data series of a chart."""
 
     name: str
-    values: list[float]
+    values: list[FiniteFloat]  # no NaN or infinity: a chart cannot show them
 
 
 ChartType = Literal["column", "bar", "line", "pie"]

@@ -10,7 +10,8 @@ from deckgen.errors import ProjectNotFound
 SETTINGS_FILE = "deckgen.yaml"
 SHARED_FILE = Path("content") / "shared.yaml"
 DEPARTMENTS_DIR = Path("content") / "departments"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
+"""A department name: it names files (the deck, its notes, temporary files), so it is short."""
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -39,4 +40,6 @@ def department_slugs(root: Path) -> list[str]:
 
 def not_a_slug(slug: str) -> str:
     """What is wrong with a department name that is not a slug."""
+    if len(slug) > 100 and SLUG.match(slug[:100]):
+        return f"'{slug[:40]}...' is too long for a department name (at most 100 characters)"
     return f"'{slug}' is not a department name: use lower-case letters, digits, '-' and '_'"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.content.images import check_image, image_slides
-from deckgen.content.loader import Document, KeyPath, dotted, load_document
-from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared, Slide
+from deckgen.confine import readable_folders
+from deckgen.content.images import check_image, image_paths
+from deckgen.content.loader import Document, dotted, load_document
+from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared
 from deckgen.content.paths import (
     DEPARTMENTS_DIR,
     SETTINGS_FILE,
@@ -17,7 +19,7 @@ from deckgen.content.paths import (
     not_a_slug,
 )
 from deckgen.content.validate import validate
-from deckgen.errors import ContentError, ErrorCollector, SourceError, suggest
+from deckgen.errors import ContentError, ErrorCollector, SourceError, internal_error, suggest
 
 
 @dataclass
@@ -56,9 +58,10 @@ def load_project(
     still build.
     """
     errors = ErrorCollector()
-    settings_document = _load(root / SETTINGS_FILE, errors)
+    settings_document = _load(root / SETTINGS_FILE, root, errors)
     shared_path = root / SHARED_FILE
-    shared_document = _load(shared_path, errors) if shared_path.is_file() else None
+    present = os.path.lexists(shared_path)
+    shared_document = _load(shared_path, root, errors) if present else None
     settings = shared = None
     if settings_document is not None:
         settings, found = validate(settings_document, Settings)
@@ -66,15 +69,14 @@ def load_project(
     if shared_document is not None:
         shared, found = validate(shared_document, Shared)
         errors.extend(found)
-    elif not shared_path.exists():
+    elif not present:
         shared = Shared()
     errors.raise_if_any()
     assert settings is not None and settings_document is not None and shared is not None
     project = Project(root, settings, settings_document, shared, shared_document)
     errors.extend(_check_outline(project))
     if shared_document is not None:
-        lists = [(("sections", n, "slides"), s.slides) for n, s in shared.sections.items()]
-        for path, name in image_slides(lists):
+        for path, name in image_paths(shared):
             found_error = check_image(root, shared_document, path, name)
             if found_error is not None:
                 errors.add(found_error)
@@ -82,7 +84,11 @@ def load_project(
 
     department_errors: dict[str, list[SourceError]] = {}
     for slug in department_slugs(root) if slugs is None else slugs:
-        loaded, found = load_department(project, slug)
+        try:
+            loaded, found = load_department(project, slug)
+        except Exception as e:  # one department's surprise must not stop the others
+            where = root / DEPARTMENTS_DIR / f"{slug}.yaml"
+            loaded, found = None, [SourceError(None, internal_error(e, where, slug))]
         if found:
             department_errors[slug] = found
         if loaded is not None:
@@ -98,9 +104,9 @@ def load_project_strict(root: Path, slugs: list[str] | None = None) -> Project:
     return project
 
 
-def _load(path: Path, errors: ErrorCollector) -> Document | None:
+def _load(path: Path, root: Path, errors: ErrorCollector) -> Document | None:
     try:
-        return load_document(path)
+        return load_document(path, readable_folders(root))
     except SourceError as e:
         errors.add(e)
         return None
@@ -111,12 +117,12 @@ def load_department(project: Project, slug: str) -> tuple[DepartmentFile | None,
     if not SLUG.match(slug):
         return None, [SourceError(None, not_a_slug(slug))]
     path = project.root / DEPARTMENTS_DIR / f"{slug}.yaml"
-    if not path.is_file():
+    if not os.path.lexists(path):
         known = department_slugs(project.root)
         hint = suggest(slug, known) or (f"; known: {', '.join(known)}" if known else "")
         return None, [SourceError(None, f"unknown department '{slug}'{hint}")]
     try:
-        document = load_document(path)
+        document = load_document(path, readable_folders(project.root))
     except SourceError as e:
         return None, [e]
     department, errors = validate(document, Department)
@@ -215,11 +221,7 @@ def _check_department(
         check(
             insertion.after or insertion.before, ("add", index, place), outline, "the outline has"
         )
-    lists: list[tuple[KeyPath, list[Slide]]] = [
-        (("override", n, "slides"), s.slides) for n, s in department.override.items()
-    ]
-    lists += [(("add", i, "slides"), a.slides) for i, a in enumerate(department.add)]
-    for image_path, name in image_slides(lists):
+    for image_path, name in image_paths(department):
         error = check_image(project.root, document, image_path, name)
         if error is not None:
             errors.append(error)

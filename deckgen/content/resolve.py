@@ -18,9 +18,17 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from deckgen.content.loader import NOT_IN_XML, Document, KeyPath, dotted
+from deckgen.content.images import templated_image_errors
+from deckgen.content.loader import MAX_TEXT_CHARS, NOT_IN_XML, Document, KeyPath, dotted, too_long
 from deckgen.content.model import Department, Settings, Shared
 from deckgen.content.project import DepartmentFile, Project
+from deckgen.content.sandbox import (
+    BoundedEnvironment,
+    TemplateLimit,
+    department_time,
+    out_of_time,
+    render,
+)
 from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
 from deckgen.locale import format_date
@@ -81,8 +89,9 @@ class _StrictUndefined(jinja2.StrictUndefined):
 
 @functools.cache
 def make_environment() -> SandboxedEnvironment:
-    """The sandboxed Jinja environment (one per process) where a missing variable is an error."""
-    return SandboxedEnvironment(
+    """The sandboxed Jinja environment (one per process) where a missing variable is an error
+    and every template is bounded in size, repetition, recursion and time (:mod:`.sandbox`)."""
+    return BoundedEnvironment(
         undefined=_StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
 
@@ -185,8 +194,8 @@ def _filled_context(context: Context, env: SandboxedEnvironment) -> Context:
             return _Group(value._label, {k: fill(value[k]) for k in value})
         if isinstance(value, str) and any(marker in value for marker in _MARKERS):
             try:
-                return _compiled(value).render(context.values)
-            except (jinja2.TemplateError, _UndefinedVariable, _NotText, TypeError, ValueError):
+                return render(_compiled(value), context.values)
+            except Exception:  # reported where the value is written, when that text is filled in
                 return value
         return value
 
@@ -215,34 +224,44 @@ def _render(
     if isinstance(value, list):
         return [_render(v, (*path, i), document, context, env, errors) for i, v in enumerate(value)]
     if isinstance(value, str) and any(marker in value for marker in _MARKERS):
+        if out_of_time() is not None:  # reported once, where it ran out; the deck fails anyway
+            return value
         try:
-            rendered = _compiled(value).render(context.values)
+            rendered = render(_compiled(value), context.values)
             bad = NOT_IN_XML.search(rendered)
-            if bad is None:
+            if len(rendered) > MAX_TEXT_CHARS:
+                errors.append(_error(document, path, 1, too_long(len(rendered))))
+            elif bad is None:
                 return rendered
-            errors.append(
-                _error(
-                    document,
-                    path,
-                    1,
-                    f"the template gives character U+{ord(bad.group()):04X}, "
-                    "which cannot be stored in a PowerPoint file",
+            else:
+                errors.append(
+                    _error(
+                        document,
+                        path,
+                        1,
+                        f"the template gives character U+{ord(bad.group()):04X}, "
+                        "which cannot be stored in a PowerPoint file",
+                    )
                 )
-            )
         except jinja2.TemplateSyntaxError as e:
             errors.append(_error(document, path, e.lineno, _syntax_message(e, env)))
         except _UndefinedVariable as e:
             errors.append(_error(document, path, 1, e.message(context)))
         except _NotText as e:
             errors.append(_error(document, path, 1, e.message))
+        except TemplateLimit as e:
+            errors.append(_error(document, path, 1, str(e.message)))
         except SecurityError as e:
             errors.append(_error(document, path, 1, f"not allowed in a template: {e}"))
-        except jinja2.TemplateError as e:
-            errors.append(_error(document, path, 1, f"template error: {e}"))
-        except (TypeError, ValueError, ArithmeticError) as e:
-            errors.append(_error(document, path, 1, f"template error: {e}"))
+        except Exception as e:  # anything a template's own code raises: its author's to fix
+            errors.append(_error(document, path, 1, f"template error: {_one_line(e)}"))
         return value
     return value
+
+
+def _one_line(error: Exception) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 _NO_FILTER = re.compile(r"No filter named '([^']*)'")
@@ -288,6 +307,13 @@ def resolve_department(
     The rendered texts are validated again: a template may turn into something its key does
     not accept (``header: "{{ vars.x }}"`` giving a word, say), which is an error at its line.
     """
+    with department_time():
+        return _resolve(project, department_file)
+
+
+def _resolve(
+    project: Project, department_file: DepartmentFile
+) -> tuple[ResolvedDepartment | None, list[SourceError]]:
     env = make_environment()
     context = _filled_context(
         make_context(project.settings, department_file.slug, department_file.department), env
@@ -309,6 +335,14 @@ def resolve_department(
     settings = typed(project.settings_document, Settings)
     shared = typed(project.shared_document, Shared)
     department = typed(department_file.document, Department)
+    stopped = out_of_time()
+    if stopped is not None and not any(error.what == stopped for error in errors):
+        # ran out while filling in the variables, whose own errors are reported where used
+        errors.append(SourceError(department_file.document.location(()), stopped))
+    if shared is not None and project.shared_document is not None:
+        errors.extend(templated_image_errors(project.root, project.shared_document, shared))
+    if department is not None:
+        errors.extend(templated_image_errors(project.root, department_file.document, department))
     if errors or settings is None or department is None:
         return None, errors
     return (

@@ -149,6 +149,7 @@ _EXPECTED = {
     "int_type": "a whole number",
     "float_parsing": "a number",
     "float_type": "a number",
+    "finite_number": "a finite number",
     "bool_parsing": "true or false",
     "bool_type": "true or false",
     "list_type": "a list",

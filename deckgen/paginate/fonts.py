@@ -30,12 +30,14 @@ from typing import Literal
 
 from PIL import ImageFont
 
+from deckgen.confine import Refused, check_regular, real_path
 from deckgen.errors import Location, SourceError, display_path
 from deckgen.fonts import SHIPPED, machine_folders
 
 Found = Literal["theme", "installed", "deckgen", "substitute", "fallback"]
 
 FONT_FILES = (".ttf", ".otf", ".ttc", ".otc")
+MAX_FONT_BYTES = 50_000_000  # a theme's font file larger than this is not read
 COLLECTIONS = (".ttc", ".otc")
 METRIC_COMPATIBLE = {
     # the open families with the same advance widths, as fontconfig's 30-metric-aliases.conf
@@ -166,7 +168,7 @@ def find_family(family: str, folders: tuple[Path, ...] = ()) -> FoundFamily:
     """How text set in ``family`` is measured, with the theme's font ``folders`` searched first."""
     key = family_key(family)
     sources: list[tuple[Found, Callable[[], Faces]]] = [
-        *(("theme", functools.partial(_folder_faces, folder)) for folder in folders),
+        *(("theme", functools.partial(_folder_faces, folder, True)) for folder in folders),
         ("installed", _installed_faces),
         ("deckgen", _shipped_faces),
     ]
@@ -234,15 +236,30 @@ def _add(faces: Faces, family: str, style: str, path: Path, index: int) -> None:
 
 
 @functools.cache
-def _folder_faces(folder: Path) -> Faces:
-    """The faces of every font file in ``folder`` and its subfolders, by family."""
+def _folder_faces(folder: Path, confined: bool = False) -> Faces:
+    """The faces of every font file in ``folder`` and its subfolders, by family.
+
+    ``confined`` (a theme's fonts, which content brings): only regular files of at most
+    ``MAX_FONT_BYTES`` that lie inside the folder once links are followed; others are passed
+    over, and the family is measured as if the theme had no file for it.
+    """
     faces: Faces = {}
     if not folder.is_dir():
         return faces
+    inside = (folder.resolve(),)
     for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() in FONT_FILES and path.is_file():
-            for index, family, style in _faces_in_file(path):
-                _add(faces, family, style, path, index)
+        if path.suffix.lower() not in FONT_FILES:
+            continue
+        if confined:
+            try:
+                path = real_path(path, inside)
+                check_regular(path, MAX_FONT_BYTES)
+            except Refused:
+                continue
+        elif not path.is_file():
+            continue
+        for index, family, style in _faces_in_file(path):
+            _add(faces, family, style, path, index)
     return faces
 
 

@@ -8,6 +8,7 @@ the deck gets its footers, logo, notes, sections and document properties.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from pptx.util import Cm
 
+from deckgen.content.images import Picture, load_logo
 from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
@@ -65,6 +67,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     shared = {k.layout.name: layout_parts(theme, k.layout) for k in layouts.values()}
     slides: dict[str, Any] = {}  # by key, for links between slides
     linking: list[tuple[Any, Any, tuple[str, ...]]] = []
+    logo = _logo(theme)
     for page in deck.pages:
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
@@ -95,8 +98,8 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             linking.append((slide, context.placeholder("body"), page.spec.links))
         if page.spec.hidden:
             oxml.hide(slide)
-        if theme.logo is not None:
-            _add_logo(slide, presentation, theme)
+        if logo is not None:
+            _add_logo(slide, presentation, theme, logo)
         _write_notes(slide, page.spec.slide.notes, info.language)
     for slide, body, targets in linking:
         _link(slide, body, targets, slides)
@@ -135,12 +138,19 @@ def _write_notes(slide: Any, notes: list[NoteLine], language: str) -> None:
         write_paragraphs(oxml.notes_frame(slide), paras, language)
 
 
-def _add_logo(slide: Any, presentation: Any, theme: Theme) -> None:
+def _logo(theme: Theme) -> Picture | None:
+    """The theme's logo, read (again, through the same checks as at load) once per deck."""
+    if theme.logo is None or theme.manifest.logo is None:
+        return None
+    return load_logo(theme.logo, theme.logo.parent, theme.manifest.logo.image)
+
+
+def _add_logo(slide: Any, presentation: Any, theme: Theme, logo: Picture) -> None:
     """The theme's logo in its corner of the slide."""
-    assert theme.logo is not None and theme.manifest.logo is not None
+    assert theme.manifest.logo is not None
     width = int(Cm(theme.manifest.logo.width_cm))
     margin = int(Cm(0.6))
-    picture = slide.shapes.add_picture(str(theme.logo), 0, 0, width=width)
+    picture = slide.shapes.add_picture(io.BytesIO(logo.data), 0, 0, width=width)
     corner = theme.manifest.logo.position
     picture.left = margin if corner.endswith("left") else presentation.slide_width - width - margin
     picture.top = (

@@ -9,12 +9,12 @@ corporate charts, and a presenter who switches the theme in PowerPoint recolours
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from PIL import Image
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -22,7 +22,10 @@ from pptx.enum.shapes import MSO_CONNECTOR_TYPE, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from deckgen.confine import Refused
 from deckgen.content import model
+from deckgen.content.images import load_picture
+from deckgen.errors import SourceError
 from deckgen.paginate.drawn import (
     CARD_BAR,
     CARD_GAP,
@@ -335,13 +338,14 @@ def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:
     assert frame is not None
     ctx.clear("image")
     left, top, width, height = frame.left, frame.top, frame.width, frame.height
-    path = ctx.project_root / slide.image  # checked when the content was loaded
-    with Image.open(path) as picture:
-        pixel_w, pixel_h = picture.size
-    scale = min(width / pixel_w, height / pixel_h)
-    shown_w, shown_h = int(pixel_w * scale), int(pixel_h * scale)
+    try:  # checked when the content was resolved; read again through the same door
+        picture = load_picture(ctx.project_root, slide.image)
+    except Refused as e:
+        raise SourceError(ctx.page.spec.origin, e.what, key="image") from e
+    scale = min(width / picture.width, height / picture.height)
+    shown_w, shown_h = int(picture.width * scale), int(picture.height * scale)
     ctx.slide.shapes.add_picture(
-        str(path),
+        io.BytesIO(picture.data),
         left + (width - shown_w) // 2,
         top + (height - shown_h) // 2,
         shown_w,

@@ -10,24 +10,27 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.exc import PackageNotFoundError
 
+from deckgen import confine
 from deckgen.errors import DeckgenError
 from deckgen.paginate.geometry import Rect
 from deckgen.render.oxml import is_vertical, rename_layout, set_placeholder_idx, type_name
+from deckgen.render.oxml.clean import Cleaned, UnsafePackage, clean_members
 from deckgen.render.oxml.graphics import layout_marks, palette_of
 from deckgen.theme.graphics import GraphicsMap
 from deckgen.theme.layouts import TITLE_TYPES, LayoutInfo, PlaceholderInfo
 
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PRESENTATION_TYPE = (
-    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-)
-MAX_UNPACKED_BYTES = 500_000_000
+MAX_TEMPLATE_BYTES = 100_000_000
+MAX_UNPACKED_BYTES = 200_000_000
+MAX_PART_BYTES = 25_000_000
+"""No part of a template (a picture, a font, an embedded file) is larger: each is copied into
+every deck."""
+MAX_PARTS = 10_000
 
 
 class NotAPresentation(DeckgenError):
@@ -42,54 +45,91 @@ _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .p
 
 
 def read_template(path: Path) -> Any:
-    """A .pptx or .potx file as a python-pptx Presentation."""
+    """A .pptx or .potx file as a python-pptx Presentation, cleaned of what no deck may carry
+    (see :mod:`deckgen.render.oxml.clean`)."""
+    data, _ = _checked_package(path)
     try:
-        stat = path.stat()
-        data = _file_bytes(str(path), stat.st_mtime_ns, stat.st_size)
-    except OSError as e:
-        raise NotAPresentation(f"{path}: cannot read the file ({e.strerror})") from e
-    if data.startswith(_OLE_SIGNATURE):
-        raise NotAPresentation(
-            f"{path}: the file is encrypted (password-protected) or in the old .ppt format; "
-            "save it as .pptx without a password"
-        )
-    try:
-        data = _as_presentation(data)
         return Presentation(io.BytesIO(data))
-    except TooLarge as e:
-        raise NotAPresentation(f"{path}: not a presentation deckgen can open: {e}") from e
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:
+    except Exception as e:  # python-pptx on a package it cannot make sense of
         raise NotAPresentation(
             f"{path}: not a PowerPoint presentation or template (.pptx, .potx)"
         ) from e
 
 
+def template_cleaning(path: Path) -> Cleaned:
+    """What reading the template at ``path`` took out of it: macros, links, embedded objects."""
+    return _checked_package(path)[1]
+
+
+def _checked_package(path: Path) -> tuple[bytes, Cleaned]:
+    try:
+        stat = confine.check_regular(path, MAX_TEMPLATE_BYTES)
+        return _package(str(path), stat.st_mtime_ns, stat.st_size)
+    except confine.Refused as e:
+        raise NotAPresentation(f"{path}: {e.what}") from e
+    except _Encrypted as e:
+        raise NotAPresentation(
+            f"{path}: the file is encrypted (password-protected) or in the old .ppt format; "
+            "save it as .pptx without a password"
+        ) from e
+    except (TooLarge, UnsafePackage) as e:
+        raise NotAPresentation(f"{path}: not a presentation deckgen can open: {e}") from e
+    except ValueError as e:
+        raise NotAPresentation(
+            f"{path}: not a PowerPoint presentation or template (.pptx, .potx)"
+        ) from e
+
+
+class _Encrypted(ValueError):
+    """A package or part that is encrypted."""
+
+
 @functools.lru_cache(maxsize=16)
-def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
-    """A template's bytes, read once per process while the file stays the same."""
+def _package(path: str, mtime_ns: int, size: int) -> tuple[bytes, Cleaned]:
+    """A template's package, checked and cleaned, once per process while the file stays the
+    same: a .potx or macro-enabled file becomes a plain presentation python-pptx opens."""
     del mtime_ns, size  # part of the cache key
-    return Path(path).read_bytes()
-
-
-def _as_presentation(data: bytes) -> bytes:
-    """A .potx package with its main part declared as a presentation, so python-pptx opens it."""
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    unpacked = sum(info.file_size for info in archive.infolist())
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise TooLarge(
-            f"unpacks to {unpacked // 1_000_000} MB, more than {MAX_UNPACKED_BYTES // 1_000_000} MB"
-        )
-    types = archive.read("[Content_Types].xml")
-    if _TEMPLATE_TYPE not in types:
-        return data
+    data = confine.read_bytes(Path(path), within=None, limit=MAX_TEMPLATE_BYTES)
+    if data.startswith(_OLE_SIGNATURE):
+        raise _Encrypted()
+    members = _members(data)
+    cleaned_members, cleaned = clean_members(members)
+    if not cleaned.changed:
+        return data, cleaned
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in archive.infolist():
-            content = archive.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
-            target.writestr(info, content)
-    return buffer.getvalue()
+        for name, content in cleaned_members.items():
+            target.writestr(name, content)
+    return buffer.getvalue(), cleaned
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    """Every member of a zip package, each and all together within the limits."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise TooLarge(f"more than {MAX_PARTS} parts")
+        unpacked = sum(info.file_size for info in infos)
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise TooLarge(
+                f"unpacks to {unpacked // 1_000_000} MB, more than "
+                f"{MAX_UNPACKED_BYTES // 1_000_000} MB"
+            )
+        members = {}
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise _Encrypted()
+            if info.file_size > MAX_PART_BYTES:
+                raise TooLarge(
+                    f"'{info.filename}' unpacks to {info.file_size // 1_000_000} MB, more than "
+                    f"{MAX_PART_BYTES // 1_000_000} MB for one part"
+                )
+            with archive.open(info) as stream:  # never more than the size it declares
+                members[info.filename] = stream.read(MAX_PART_BYTES + 1)
+        return members
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, zlib.error) as e:
+        raise ValueError("not a zip package") from e
 
 
 def give_placeholders_own_idx(presentation: Any) -> int:

@@ -8,6 +8,7 @@ adjust. The import ends with a test build of one department on the new theme.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from deckgen.content.model import SLIDE_KINDS
 from deckgen.errors import DeckgenError
 from deckgen.theme.layouts import Guess, LayoutInfo, guess_mapping
-from deckgen.theme.manifest import MANIFEST
+from deckgen.theme.manifest import MANIFEST, THEME_NAME
 
 TEMPLATE_NAME = "template.pptx"
 BLOCKED = 0.05  # a placeholder this much covered by the template's graphics is reported
@@ -34,6 +35,7 @@ class ImportReport:
     fonts: dict[str, str]
     masters: int = 1
     adaptation: Any = None  # deckgen.render.adapt.Adaptation
+    cleaning: Any = None  # deckgen.render.oxml.clean.Cleaned: what no deck may carry
     blocked: list[str] = field(default_factory=list)
     test_build: list[str] = field(default_factory=list)
 
@@ -49,13 +51,18 @@ def import_theme(
     """Copy ``source`` into ``themes_folder/name`` as a theme, with a guessed theme.yaml, and
     (with ``check``) build one department on it."""
     from deckgen.render import adapt, oxml, package
+    from deckgen.write import project_folder
 
-    if not name or not name.replace("-", "").replace("_", "").isalnum():
+    if not THEME_NAME.match(name):
         raise DeckgenError(f"theme name '{name}': use letters, digits, '-' and '_'")
     folder = themes_folder / name
+    project_folder(themes_folder, project_root or themes_folder.parent)
+    if folder.is_symlink():
+        raise DeckgenError(f"{folder} is a link; deckgen does not write through it")
     if folder.exists() and not force:
         raise DeckgenError(f"{folder} exists already; choose another --name or pass --force")
     presentation = package.read_template(source)
+    cleaning = package.template_cleaning(source)
     roles = package.sample_roles(presentation)
     removed = oxml.drop_slides(presentation)
     adaptation = adapt.prepare(presentation)
@@ -78,6 +85,7 @@ def import_theme(
         masters=len(presentation.slide_masters),
         adaptation=adaptation,
         blocked=_blocked(layouts, guess),
+        cleaning=cleaning,
     )
     (folder / MANIFEST).write_text(manifest_text(name, source, report), encoding="utf-8")
     if check:
@@ -112,7 +120,8 @@ def test_build(folder: Path, project_root: Path | None) -> list[str]:
             project, errors = load_project(root, [slug])
             if errors:
                 return [f"test build of '{slug}' not possible: the content has errors"]
-            deck = build_deck(project, slug, BuildOptions(out=Path(scratch), theme=folder.name))
+            scratch_out = BuildOptions(out=Path(scratch), theme=folder.name, allow_outside=True)
+            deck = build_deck(project, slug, scratch_out)  # deckgen's own scratch folder
         except DeckgenError as e:
             return [
                 f"test build of '{slug}' failed: "
@@ -159,9 +168,16 @@ def _blocked(layouts: list[LayoutInfo], guess: Guess) -> list[str]:
     return found
 
 
+_YAML_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+"""Characters YAML reads as line breaks (NEL, LS, PS) or will not read at all."""
+
+
 def _quoted(text: str) -> str:
-    """A text as a YAML scalar that cannot break the file, whatever characters it holds."""
-    return json.dumps(text, ensure_ascii=False)
+    """A text as a YAML scalar that cannot break the file, whatever characters it holds: a JSON
+    string (YAML's double-quoted style), with YAML's own line breaks escaped too."""
+    return _YAML_ESCAPED.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _comment(text: str) -> str:
@@ -179,7 +195,8 @@ def manifest_text(name: str, source: Path, report: ImportReport) -> str:
         "# Every kind names a layout of template.pptx (by name) and which placeholder (by idx)",
         "# takes which field; `deckgen theme inspect " + name + "` lists layouts and placeholders,",
         "# `deckgen theme map " + name + "` draws them.",
-        f"# Colours of the template's theme (charts, tables, key figures use them): {colours}",
+        "# Colours of the template's theme (charts, tables, key figures use them): "
+        + _comment(colours),
         f"# Fonts of the template's theme: {_comment(fonts)}",
         f"name: {name}",
         f"description: {_quoted('Imported from ' + source.name)}",
@@ -200,9 +217,30 @@ def manifest_text(name: str, source: Path, report: ImportReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cleaning_lines(cleaning: Any) -> list[str]:
+    """What import left out of the template because no deck may carry it."""
+    if cleaning is None:
+        return []
+    lines = []
+    if cleaning.macros:
+        lines.append(
+            "the template carried macros (a VBA project): imported without them, as a plain "
+            "presentation template"
+        )
+    if cleaning.links:
+        lines.append(
+            f"removed {cleaning.links} link(s) to places outside the file (web addresses, "
+            "file shares)"
+        )
+    if cleaning.objects:
+        lines.append(f"removed {cleaning.objects} embedded object(s) or control(s)")
+    return lines
+
+
 def report_lines(report: ImportReport) -> list[str]:
     """What the import tells the user, one line each."""
     lines = [f"theme written to {report.folder}"]
+    lines += cleaning_lines(report.cleaning)
     if report.slides_removed:
         lines.append(f"removed {report.slides_removed} sample slide(s) from the template")
     if report.masters > 1:

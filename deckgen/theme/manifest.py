@@ -8,6 +8,7 @@ come before the built-in ones shipped with deckgen.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from deckgen import confine
+from deckgen.content.images import load_logo
 from deckgen.content.loader import Document, dotted, load_document
 from deckgen.content.model import FitPolicy, Model
 from deckgen.content.validate import validate
@@ -23,6 +26,8 @@ from deckgen.errors import ContentError, Location, SourceError, ThemeError, sugg
 MANIFEST = "theme.yaml"
 FONTS_FOLDER = "fonts"  # next to theme.yaml: font files to measure the theme's text with
 BUILTIN_THEMES = Path(str(resources.files("deckgen.builtin_themes")))
+THEME_NAME = re.compile(r"^\w[\w-]{0,99}$")
+"""A theme's name is a folder's name: letters, digits, '-' and '_', never a path."""
 
 
 class KindMapping(Model):
@@ -128,20 +133,30 @@ def load_theme(
     _children: tuple[str, ...] = (),
 ) -> Theme:
     """The theme called ``name``; ThemeError (at ``used_at``) if there is none."""
+    key = "theme" if used_at else ""
+    if not THEME_NAME.match(name):
+        what = f"'{name}' is not a theme name: use letters, digits, '-' and '_'"
+        raise ThemeError(used_at, what, key=key)
     for folder in theme_folders(project_root):
         manifest_path = folder / name / MANIFEST
         if manifest_path.is_file():
+            try:
+                confine.real_path(manifest_path, confine.readable_folders(project_root))
+            except confine.Refused:
+                what = f"theme '{name}' is a link to a place outside the project folder"
+                raise ThemeError(used_at, what, key=key) from None
             return _load(name, manifest_path, project_root, (*_children, name))
     known = theme_names(project_root)
     hint = suggest(name, known) or f"; available: {', '.join(known)}"
-    raise ThemeError(used_at, f"unknown theme '{name}'{hint}", key="theme" if used_at else "")
+    raise ThemeError(used_at, f"unknown theme '{name}'{hint}", key=key)
 
 
 def _load(
     name: str, manifest_path: Path, project_root: Path | None, chain: tuple[str, ...]
 ) -> Theme:
     stat = manifest_path.stat()
-    document = _manifest_document(str(manifest_path), stat.st_mtime_ns, stat.st_size)
+    root = str(project_root) if project_root is not None else None
+    document = _manifest_document(str(manifest_path), root, stat.st_mtime_ns, stat.st_size)
     manifest, errors = validate(document, ThemeManifest)
     if manifest is None:
         raise ContentError(errors)
@@ -159,13 +174,7 @@ def _load(
         parent = load_theme(manifest.extends, project_root, used_at, chain)
         manifest = _merge(parent.manifest, manifest)
     if manifest.template or parent is None:
-        template = folder / (manifest.template or "template.pptx")
-        if not template.is_file():
-            raise ThemeError(
-                document.location(("template",)),
-                f"template file '{template.name}' not found next to {MANIFEST}",
-                key="template",
-            )
+        template = _template_path(folder, manifest.template, project_root, document)
     else:
         template = parent.template
     logo = parent.logo if parent is not None else None
@@ -176,10 +185,29 @@ def _load(
 
 
 @functools.lru_cache(maxsize=64)
-def _manifest_document(path: str, mtime_ns: int, size: int) -> Document:
+def _manifest_document(path: str, project_root: str | None, mtime_ns: int, size: int) -> Document:
     """A theme.yaml, read once per process while the file stays the same (every deck uses it)."""
     del mtime_ns, size  # part of the cache key
-    return load_document(Path(path))
+    root = Path(project_root) if project_root is not None else None
+    return load_document(Path(path), confine.readable_folders(root))
+
+
+def _template_path(folder: Path, name: str, project_root: Path | None, document: Document) -> Path:
+    """The theme's template file: next to theme.yaml by default, always inside the project."""
+    written = name or "template.pptx"
+    try:
+        real = confine.relative_inside(
+            folder, written, within=confine.readable_folders(project_root)
+        )
+    except confine.Refused as e:
+        raise ThemeError(document.location(("template",)), e.what, key="template") from e
+    if not real.exists():
+        raise ThemeError(
+            document.location(("template",)),
+            f"template file '{Path(written).name}' not found next to {MANIFEST}",
+            key="template",
+        )
+    return real
 
 
 def _merge(parent: ThemeManifest, child: ThemeManifest) -> ThemeManifest:
@@ -199,14 +227,13 @@ def _merge(parent: ThemeManifest, child: ThemeManifest) -> ThemeManifest:
 
 
 def _logo_path(folder: Path, image: str, document: Document) -> Path:
-    path = (folder / image).resolve()
-    if not path.is_relative_to(folder.resolve()) or not path.is_file():
-        raise ThemeError(
-            document.location(("logo", "image")),
-            f"logo '{image}' not found in the theme's folder",
-            key="logo.image",
-        )
-    return path
+    """The logo's file, inside the theme's folder, checked as a picture."""
+    path = folder / image
+    try:
+        load_logo(path, folder, image)
+    except confine.Refused as e:
+        raise ThemeError(document.location(("logo", "image")), e.what, key="logo.image") from e
+    return path.resolve()
 
 
 def theme_error(theme: Theme, path: tuple[str | int, ...], what: str) -> SourceError:
