@@ -251,3 +251,25 @@ def test_a_link_out_of_the_project_is_fingerprinted_but_never_read(site: Site) -
 def test_builtin_themes_are_readable_from_any_project(site: Site) -> None:
     assert (MODERN / "theme.yaml").resolve().is_relative_to(confine.builtin_folders()[0])
     assert both(site).lines == []
+
+
+def test_a_themes_font_file_is_read_only_inside_its_fonts_folder(tmp_path: Path) -> None:
+    from deckgen.paginate.fonts import find_family
+
+    shipped = Path(confine.builtin_folders()[1]) / "Caladea-Regular.ttf"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "Caladea-Regular.ttf").write_bytes(shipped.read_bytes())
+    linked = tmp_path / "themes" / "linked" / "fonts"
+    linked.mkdir(parents=True)
+    (linked / "Caladea-Regular.ttf").symlink_to(outside / "Caladea-Regular.ttf")
+    (linked / "pipe.ttf").symlink_to("/dev/zero")
+    own = tmp_path / "themes" / "own" / "fonts"
+    own.mkdir(parents=True)
+    (own / "Caladea-Regular.ttf").write_bytes(shipped.read_bytes())
+
+    assert find_family("Caladea", (own,)).found == "theme"
+    assert find_family("Caladea", (own,)).faces[0].path == (own / "Caladea-Regular.ttf")
+    found = find_family("Caladea", (linked,))
+    assert found.found != "theme"
+    assert all(not face.path.is_relative_to(outside) for face in found.faces)
