@@ -293,11 +293,18 @@ def diff_command(old: Path, new: Path) -> None:
 
 @cli.command(name="init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-def init_command(folder: Path) -> None:
-    """Make a new content repo in FOLDER that `deckgen build --all` builds as it is."""
+@click.option(
+    "--install",
+    metavar="REQUIREMENT",
+    help="What the CI files install: a pinned version or URL, e.g. "
+    "'git+https://host/deckgen.git@v0.1.0' (default: this version of deckgen-departments).",
+)
+def init_command(folder: Path, install: str | None) -> None:
+    """Make a new content repo in FOLDER that `deckgen build --all` builds as it is, with
+    CI for GitHub and GitLab and a pre-commit hook."""
     from deckgen.commands.starter import init_project
 
-    for path in init_project(folder):
+    for path in init_project(folder, install):
         click.echo(display_path(path))
 
 

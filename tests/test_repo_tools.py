@@ -32,6 +32,7 @@ def test_init_makes_a_repo_that_builds_as_it_is(tmp_path: Path) -> None:
         ".gitignore",
         ".pre-commit-config.yaml",
         ".github/workflows/decks.yml",
+        ".gitlab-ci.yml",
         "themes/modern/theme.yaml",
         "themes/modern/template.pptx",
         "schemas/department.schema.json",
@@ -41,8 +42,8 @@ def test_init_makes_a_repo_that_builds_as_it_is(tmp_path: Path) -> None:
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert hooks["repos"][0]["hooks"][0]["entry"] == "deckgen validate"
     workflow = yaml.safe_load((repo / ".github/workflows/decks.yml").read_text(encoding="utf-8"))
-    steps = [step.get("run", step.get("uses")) for step in workflow["jobs"]["build"]["steps"]]
-    assert "deckgen build --all" in steps
+    steps = [step.get("run", step.get("uses")) for step in workflow["jobs"]["decks"]["steps"]]
+    assert "deckgen build --all --pdf" in steps
     assert "actions/upload-artifact@v4" in steps
     code, out, err = run("--project", str(repo), "build", "--all")
     assert code == 0, err
