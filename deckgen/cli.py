@@ -279,16 +279,57 @@ def notes_command(ctx: click.Context, department: str, out: Path | None) -> None
 
 
 @cli.command(name="diff")
-@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def diff_command(old: Path, new: Path) -> None:
-    """Show what changed from deck OLD to deck NEW: titles, texts, tables, charts, notes."""
-    from deckgen.commands.diff import diff_decks
-    from deckgen.render.read import deck_texts
+@click.argument("decks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--git",
+    "revision",
+    metavar="REV",
+    help="Compare every department at git revision REV with the working tree.",
+)
+@click.option(
+    "--html",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write a page with before/after images of the changed slides to this folder.",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    help="markdown: for a pull request (a CI job summary or comment).",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when anything differs.")
+@click.option("--theme", shell_complete=_complete_themes, help="Compare on this theme.")
+@click.pass_context
+def diff_command(
+    ctx: click.Context,
+    decks: tuple[Path, ...],
+    revision: str | None,
+    html: Path | None,
+    form: str,
+    exit_code: bool,
+    theme: str | None,
+) -> None:
+    """Show what changed for the audience: from deck OLD to deck NEW (two .pptx files), or
+    for every department from git revision --git REV to the working tree.
 
-    lines = diff_decks(deck_texts(old), deck_texts(new))
-    for line in lines or ["no differences in text"]:
+    Slides are matched by where their content comes from: an inserted slide is one added
+    slide, a slide that only moved is no difference, changed texts show their changed words.
+    """
+    from deckgen.commands.diff import diff_revision, diff_two_files, report_lines
+
+    if revision is not None:
+        if decks:
+            raise click.UsageError("give two decks or --git REV, not both")
+        review = diff_revision(_root(ctx), revision, theme, html)
+    elif len(decks) == 2:
+        review = diff_two_files(decks[0], decks[1], html)
+    else:
+        raise click.UsageError("give two decks (OLD.pptx NEW.pptx) or --git REV")
+    for line in report_lines(review, "markdown" if form == "markdown" else "text"):
         click.echo(line)
+    if exit_code and review.differs:
+        sys.exit(1)
 
 
 @cli.command(name="init")

@@ -76,6 +76,8 @@ def test_ci_can_install_a_pinned_url_and_refuses_the_strangers_package(tmp_path:
 
 
 def test_ci_runs_on_push_and_pull_requests_and_keeps_decks_and_pdfs(tmp_path: Path) -> None:
+    """Both run on pushes and pull/merge requests; on those the review goes where reviewers
+    read it."""
     init(tmp_path / "r")
     workflow = github(tmp_path / "r")
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key on as true
@@ -85,7 +87,11 @@ def test_ci_runs_on_push_and_pull_requests_and_keeps_decks_and_pdfs(tmp_path: Pa
     assert "deckgen validate" in runs
     assert "deckgen build --all --pdf" in runs
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-"))
-    assert upload["with"]["path"].split() == ["build/*.pptx", "build/*.pdf"]
+    assert upload["with"]["path"].split() == ["build/*.pptx", "build/*.pdf", "build/review/"]
+    review = next(step for step in steps if "deckgen diff" in step.get("run", ""))
+    assert review["if"] == "github.event_name == 'pull_request'"
+    assert '--git "origin/$GITHUB_BASE_REF"' in review["run"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in review["run"]
     lab = gitlab(tmp_path / "r")
     sources = [rule["if"] for rule in lab["workflow"]["rules"]]
     assert '$CI_PIPELINE_SOURCE == "merge_request_event"' in sources
@@ -93,6 +99,8 @@ def test_ci_runs_on_push_and_pull_requests_and_keeps_decks_and_pdfs(tmp_path: Pa
     job = lab["decks"]
     assert job["script"][:2] == ["deckgen validate", "deckgen build --all --pdf"]
     assert job["artifacts"]["paths"][:2] == ["build/*.pptx", "build/*.pdf"]
+    assert "build/review.md" in job["artifacts"]["paths"]
+    assert 'deckgen diff --git "$CI_MERGE_REQUEST_DIFF_BASE_SHA"' in job["script"][2]
     assert job["artifacts"]["when"] == "always"
 
 
@@ -123,12 +131,22 @@ def git(repo: Path, *args: str) -> str:
 
 
 def repo_with_history(tmp_path: Path) -> Path:
-    """A content repo made by init, committed on main, with a branch that changes a concern."""
+    """A content repo made by init, committed on main (also as origin/main), and a branch that
+    inserts one concern, checked out."""
     repo = tmp_path / "decks"
     init(repo)
+    who = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
     git(repo, "init", "-q", "-b", "main")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    git(repo, *who, "add", "-A")
+    git(repo, *who, "commit", "-qm", "start")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(repo, "checkout", "-qb", "more-concerns")
+    sales = repo / "content/departments/sales.yaml"
+    text = sales.read_text(encoding="utf-8")
+    at = text.index("  - concern:")
+    added = '  - concern: "Wer antwortet am Wochenende?"\n    answer: Niemand muss das.\n'
+    sales.write_text(text[:at] + added + text[at:], encoding="utf-8")
+    git(repo, *who, "commit", "-qam", "one more concern")
     return repo
 
 
@@ -147,7 +165,16 @@ def gitlab_commands(repo: Path) -> list[str]:
 def test_ci_commands_run_in_a_new_repo(tmp_path: Path, runner: str) -> None:
     repo = repo_with_history(tmp_path)
     summary = tmp_path / "summary.md"
-    env = ci_env(tmp_path, GITHUB_STEP_SUMMARY=str(summary), CI="true")
+    base = git(repo, "rev-parse", "main").strip()
+    env = ci_env(
+        tmp_path,
+        CI="true",
+        GITHUB_EVENT_NAME="pull_request",
+        GITHUB_BASE_REF="main",
+        GITHUB_STEP_SUMMARY=str(summary),
+        CI_PIPELINE_SOURCE="merge_request_event",
+        CI_MERGE_REQUEST_DIFF_BASE_SHA=base,
+    )
     commands = github_commands(repo) if runner == "github" else gitlab_commands(repo)
     for command in commands:
         done = shell(command, repo, env)
@@ -155,3 +182,10 @@ def test_ci_commands_run_in_a_new_repo(tmp_path: Path, runner: str) -> None:
     for name in ("sales", "hr"):
         assert (repo / "build" / f"{name}.pptx").is_file()
         assert (repo / "build" / f"{name}.pdf").is_file()
+    review = summary if runner == "github" else repo / "build" / "review.md"
+    text = review.read_text(encoding="utf-8")
+    assert "| sales | 1 added |" in text
+    assert text.count("- **added**") == 1
+    assert "Wer antwortet am Wochenende?" in text
+    assert (repo / "build" / "review" / "index.html").is_file()
+    assert len(list((repo / "build" / "review" / "images").glob("sales-new-*.jpg"))) == 1

@@ -5,7 +5,8 @@ Each installs deckgen by its distribution name, pinned to the version that wrote
 or by a pinned URL the user gives (``deckgen init --install``). On every push and every pull or
 merge request they validate the content, build every deck with its PDF and keep both as
 artifacts; on a pull or merge request they also put the review diff (``deckgen diff --git``)
-where the reviewers read it.
+where the reviewers read it: GitHub's job summary, GitLab's artifacts (and, given a token, a
+comment on the merge request), with the page of before/after images as an artifact.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ jobs:
         run: deckgen validate
       - name: Build every deck, with PDFs
         run: deckgen build --all --pdf
+      - name: What the pull request changes on the slides
+        if: github.event_name == 'pull_request'
+        run: >-
+          deckgen diff --git "origin/$GITHUB_BASE_REF" --format markdown --html build/review
+          >> "$GITHUB_STEP_SUMMARY"
       - uses: actions/upload-artifact@v4
         if: always()
         with:
@@ -66,6 +72,7 @@ jobs:
           path: |
             build/*.pptx
             build/*.pdf
+            build/review/
           if-no-files-found: ignore
 """
 
@@ -93,12 +100,27 @@ decks:
   script:
     - deckgen validate
     - deckgen build --all --pdf
+    - |
+      # on a merge request: what it changes on the slides, as a page and as Markdown; with a
+      # project access token in DECKGEN_NOTE_TOKEN (CI/CD variable, api scope) also as a comment
+      if [ -n "${{CI_MERGE_REQUEST_DIFF_BASE_SHA:-}}" ]; then
+        deckgen diff --git "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format markdown \\
+          --html build/review > build/review.md
+        if [ -n "${{DECKGEN_NOTE_TOKEN:-}}" ]; then
+          curl --fail --silent --show-error --request POST \\
+            --header "PRIVATE-TOKEN: $DECKGEN_NOTE_TOKEN" --data-urlencode "body@build/review.md" \\
+            "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes" \\
+            > /dev/null
+        fi
+      fi
   artifacts:
     name: decks
     when: always
     paths:
       - build/*.pptx
       - build/*.pdf
+      - build/review/
+      - build/review.md
 """
 
 

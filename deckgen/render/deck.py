@@ -19,9 +19,11 @@ from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
+from deckgen.render.oxml.names import set_slide_name
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import open_template, resolve_layouts, template_geometry
 from deckgen.render.text import write_paragraphs
+from deckgen.review.keys import slide_keys
 from deckgen.theme import Theme
 
 
@@ -55,9 +57,11 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     layouts = resolve_layouts(theme, presentation, kinds)
     geometry = template_geometry(theme, kinds)
     footers = {k.layout.name: oxml.footer_elements(k.layout) for k in layouts.values()}
-    for page in deck.pages:
+    keys = slide_keys([page.spec for page in deck.pages])
+    for page, key in zip(deck.pages, keys, strict=True):
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
+        set_slide_name(slide, key)  # where its content comes from, for diff and pull
         context = SlideContext(
             slide,
             kind_layout.placeholders,
