@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import functools
 import sys
+import tempfile
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -119,6 +120,14 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
 )
+@click.option(
+    "--on-edited",
+    type=click.Choice(["keep", "stop", "overwrite"]),
+    default="keep",
+    show_default=True,
+    help="A deck changed since deckgen wrote it (by a presenter): keep it as "
+    "<slug>.edited-<date>.pptx, stop, or overwrite it.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -132,6 +141,7 @@ def build(
     quiet: bool,
     strict: bool,
     verbose: bool,
+    on_edited: str,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all.
 
@@ -154,6 +164,7 @@ def build(
 
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
+    from deckgen.build.edited import OnEdited
     from deckgen.build.pipeline import BuildOptions
     from deckgen.build.run import build as build_decks
 
@@ -169,7 +180,15 @@ def build(
 
     options = BuildOptions(out=out, theme=theme)
     run = functools.partial(
-        build_decks, root, wanted, options, force=force, pdf=pdf, jobs=jobs, on_deck=report
+        build_decks,
+        root,
+        wanted,
+        options,
+        force=force,
+        pdf=pdf,
+        jobs=jobs,
+        on_deck=report,
+        on_edited=cast("OnEdited", on_edited),
     )
     if show_bar:
         total = len(department_slugs(root)) if build_all else len(departments)
@@ -177,6 +196,13 @@ def build(
             result = run()
     else:
         result = run()
+    for slug, kept in sorted(result.kept.items()):
+        click.echo(
+            f"{display_path(kept.parent / f'{slug}.pptx')} was changed since deckgen wrote it; "
+            f"kept as {display_path(kept)} (deckgen pull {display_path(kept)} brings its text "
+            "changes into the content)",
+            err=True,
+        )
     if not quiet:
         for path in result.pdfs.values():
             click.echo(display_path(path))
@@ -332,6 +358,51 @@ def diff_command(
         sys.exit(1)
 
 
+@cli.command(name="pull")
+@click.argument("deck", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--department",
+    shell_complete=_complete_departments,
+    help="The department the deck is of (default: from its file name, sales.edited-....pptx).",
+)
+@click.option("--theme", shell_complete=_complete_themes, help="The deck was built on this theme.")
+@click.option("--yes", "-y", is_flag=True, help="Write the changes without asking.")
+@click.option("--dry-run", is_flag=True, help="Show the changes; write nothing.")
+@click.pass_context
+def pull_command(
+    ctx: click.Context,
+    deck: Path,
+    department: str | None,
+    theme: str | None,
+    yes: bool,
+    dry_run: bool,
+) -> None:
+    """Bring the texts a presenter changed in DECK back into the YAML content.
+
+    Each changed text is traced to the one place in the content it came from (the file:line
+    `deckgen explain` shows) and changed there, keeping comments and layout. What cannot be
+    traced (a new slide, a new or moved shape, a built-in word, a Jinja expression) is listed.
+    """
+    from deckgen.review.pull import find_changes, summary, write
+
+    if yes and dry_run:
+        raise click.UsageError("--yes and --dry-run do not go together")
+    result = find_changes(_root(ctx), deck, department, theme)
+    for line in summary(result):
+        click.echo(line)
+    if not result.files:
+        click.echo("nothing to write: no text of the deck traces to the content")
+        return
+    for found in result.files:
+        for line in found.diff():
+            click.echo(line)
+    if dry_run or not (yes or click.confirm("Write these changes?", default=False)):
+        click.echo("nothing written")
+        return
+    for path in write(result):
+        click.echo(f"wrote {display_path(path)}")
+
+
 @cli.command(name="init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -386,16 +457,18 @@ def explain_command(
 def preview_command(ctx: click.Context, department: str, theme: str | None) -> None:
     """Build DEPARTMENT's deck and render it through LibreOffice into build/preview/<slug>/:
     a PDF, one PNG per slide and contact-sheet.png."""
-    from deckgen.build.pipeline import BuildOptions, build_deck
+    from deckgen.build.pipeline import BuildOptions, build_deck, output_folder
     from deckgen.commands.pdf import soffice
     from deckgen.commands.preview import preview
     from deckgen.content.project import load_project_strict
 
     soffice()  # say how to install LibreOffice before doing anything else
     project = load_project_strict(_root(ctx), [department])
-    deck = build_deck(project, department, BuildOptions(theme=theme))
-    folder = deck.path.parent / "preview" / department
-    slides = preview(deck.path, folder)
+    folder = output_folder(project, BuildOptions()) / "preview" / department
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as scratch:
+        # built aside: the deck in the output folder may carry a presenter's edits
+        deck = build_deck(project, department, BuildOptions(out=Path(scratch), theme=theme))
+        slides = preview(deck.path, folder)
     click.echo(f"{display_path(folder / 'contact-sheet.png')} ({len(slides)} slides)")
 
 

@@ -111,9 +111,11 @@ class BuildState:
 
     def record(self, slug: str, key: str, slides: int, warnings: list[str]) -> None:
         """Remember that the deck of ``slug`` was just written from inputs with ``key``."""
-        stat = (self.folder / f"{slug}.pptx").stat()
+        deck = self.folder / f"{slug}.pptx"
+        stat = deck.stat()
         self.decks[slug] = {
             "key": key,
+            "sha256": hashlib.sha256(deck.read_bytes()).hexdigest(),  # to tell presenters' edits
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "slides": slides,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deckgen.build.edited import OnEdited, edited_decks, protect
 from deckgen.build.incremental import BuildState, common_key, deck_key, output_folder_of
 from deckgen.content.paths import DEPARTMENTS_DIR, department_slugs
 from deckgen.errors import DeckgenError, SourceError, internal_error, one_line_errors
@@ -31,6 +32,7 @@ class BuildReport:
     earlier_warnings: list[str] = field(default_factory=list)  # of the decks up to date
     failed: dict[str, list[DeckgenError]] = field(default_factory=dict)
     pdfs: dict[str, Path] = field(default_factory=dict)
+    kept: dict[str, Path] = field(default_factory=dict)  # presenters' edited decks, kept
 
     @property
     def warnings(self) -> list[str]:
@@ -57,6 +59,7 @@ def build(
     pdf: bool = False,
     jobs: int | None = None,
     on_deck: DeckDone | None = None,
+    on_edited: OnEdited = "keep",
 ) -> BuildReport:
     """Build the decks of ``slugs`` (every department when None) whose inputs have changed.
 
@@ -75,6 +78,7 @@ def build(
     report.earlier_warnings = [w for s in report.up_to_date for w in state.warnings(s)]
     if not stale:
         return report
+    report.kept = protect(edited_decks(state, stale), on_edited)
 
     def done(deck: BuiltDeck) -> None:
         report.decks.append(deck)
