@@ -472,6 +472,28 @@ def preview_command(ctx: click.Context, department: str, theme: str | None) -> N
     click.echo(f"{display_path(folder / 'contact-sheet.png')} ({len(slides)} slides)")
 
 
+@cli.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--theme", shell_complete=_complete_themes, help="Show the decks on this theme.")
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, theme: str | None) -> None:
+    """A local web page with each department's slides as LibreOffice renders them, the texts
+    with the file:line each comes from, notes, warnings and errors; it follows every save."""
+    from deckgen.errors import DeckgenError as Missing
+
+    root = _root(ctx)
+    try:
+        from deckgen.serve.app import serve
+    except ImportError as e:
+        raise Missing(
+            f"deckgen serve needs {e.name}: pip install 'deckgen-departments[serve]'"
+        ) from e
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"deckgen serve: http://{shown}:{port}/ (Ctrl+C stops it)")
+    serve(root, host, port, theme)
+
+
 @cli.command(name="coverage")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when a department has gaps.")
 @click.pass_context
