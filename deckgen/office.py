@@ -9,6 +9,7 @@ LibreOffice.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import os
 import shutil
@@ -87,10 +88,13 @@ class WarmOffice:
     def start(cls, timeout: float = 90.0) -> WarmOffice | None:
         """Start LibreOffice through unoserver; None when that cannot be done here."""
         python = _python_with_uno()
-        found = _unoserver_path()
-        if python is None or found is None:
+        if python is None:
             return None
         scratch = Path(tempfile.mkdtemp(prefix="deckgen-unoserver-"))
+        found = _unoserver_path(scratch / "path")
+        if found is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return None
         port, uno_port = _free_port(), _free_port()
         command = [
             python, "-m", "unoserver.server", "--interface", "127.0.0.1",
@@ -151,7 +155,9 @@ class WarmOffice:
                 os.killpg(self.process.pid, signal.SIGTERM)
                 self.process.wait(timeout=10)
             except (OSError, subprocess.TimeoutExpired):
-                os.killpg(self.process.pid, signal.SIGKILL)
+                with contextlib.suppress(OSError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
@@ -193,7 +199,7 @@ def _python_with_uno() -> str | None:
     return None
 
 
-def _unoserver_path() -> Path | None:
+def _unoserver_path(folder: Path) -> Path | None:
     """A folder that holds only unoserver (package and metadata), for another Python's
     PYTHONPATH: the rest of deckgen's environment may not suit that Python."""
     try:
@@ -203,7 +209,7 @@ def _unoserver_path() -> Path | None:
     files = distribution.files or []
     tops = {Path(str(f)).parts[0] for f in files if Path(str(f)).parts}
     wanted = [t for t in tops if t == "unoserver" or t.endswith(".dist-info")]
-    folder = Path(tempfile.mkdtemp(prefix="deckgen-unoserver-path-"))
+    folder.mkdir(parents=True, exist_ok=True)
     for top in wanted:
         source = Path(str(distribution.locate_file(top)))
         if source.exists():

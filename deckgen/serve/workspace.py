@@ -11,6 +11,7 @@ department that was opened (the others are built when they are opened next). Tex
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import tempfile
 import threading
@@ -80,6 +81,14 @@ class DepartmentView:
         """Whether the pictures show this version of the slides."""
         return self.images_version == self.version and not self.errors
 
+    def state(self, office: bool) -> str:
+        """For the page: "error", "ready", "rendering" (pictures coming) or "texts" (none)."""
+        if self.errors:
+            return "error"
+        if self.images_current:
+            return "ready"
+        return "rendering" if office and not self.image_problem else "texts"
+
 
 class Workspace:
     """The departments of one project, built on demand and rebuilt when their files change."""
@@ -95,6 +104,7 @@ class Workspace:
         self.office_note = "starting LibreOffice..."
         self.lock = threading.RLock()  # one build at a time; LibreOffice converts one deck
         self.folder = Path(tempfile.mkdtemp(prefix="deckgen-serve-"))
+        self.closed = False
 
     # -- what the pages ask for ------------------------------------------------------------------
 
@@ -178,11 +188,11 @@ class Workspace:
         try:
             project, failures = load_project(self.root, [view.slug])
             if view.slug in failures:
-                view.errors = [e.message for e in failures[view.slug]]
+                view.errors = [self._relative(e.message) for e in failures[view.slug]]
                 return None
             view.name = project.departments[view.slug].department.name
             deck, theme = paginate_department(project, view.slug, self.theme)
-            view.warnings = [w.message for w in deck.warnings]
+            view.warnings = [self._relative(w.message) for w in deck.warnings]
             keys = slide_keys([page.spec for page in deck.pages])
             view.slides = [
                 self._slide(key, page) for key, page in zip(keys, deck.pages, strict=True)
@@ -190,7 +200,7 @@ class Workspace:
             looks = {page.number: _look(page) for page in deck.pages}
             return functools.partial(_some_slides, project, view.slug, deck, theme), looks
         except DeckgenError as e:
-            view.errors = [line.message for line in one_line_errors(e)]
+            view.errors = [self._relative(line.message) for line in one_line_errors(e)]
         except Exception as e:  # the page says so; the server goes on
             view.errors = [internal_error(e, self.root / DEPARTMENTS_DIR / f"{view.slug}.yaml")]
         return None
@@ -210,6 +220,10 @@ class Workspace:
             tuple(plain(line.text) for line in spec.slide.notes),
             self._where(notes[0].location) if notes else "",
         )
+
+    def _relative(self, message: str) -> str:
+        """A message with the project's files named from the project's folder."""
+        return message.replace(f"{self.root}{os.sep}", "")
 
     def _where(self, location: Location) -> str:
         try:
@@ -256,6 +270,10 @@ class Workspace:
     def set_office(self, office: Office | None, note: str) -> None:
         """LibreOffice is ready (or will not be): render what is open."""
         with self.lock:
+            if self.closed:  # the server stopped while LibreOffice was starting
+                if office is not None:
+                    office.close()
+                return
             self.office, self.office_note = office, note
             for slug in sorted(self.opened):
                 view = self.views.get(slug)
@@ -265,6 +283,7 @@ class Workspace:
     def close(self) -> None:
         """Stop LibreOffice and remove the pictures."""
         with self.lock:
+            self.closed = True
             if self.office is not None:
                 self.office.close()
             shutil.rmtree(self.folder, ignore_errors=True)
