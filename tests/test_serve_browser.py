@@ -122,7 +122,9 @@ def test_the_page_follows_saves_and_survives_a_broken_file(
         expect(page.locator("#deck")).to_contain_text("content/departments/sales.yaml:")
         page.evaluate("window.loadedOnce = true")  # gone if the page reloads
         if shots:
-            page.locator("#slide-10").scroll_into_view_if_needed()
+            page.evaluate(
+                "document.getElementById('slide-10').scrollIntoView(); window.scrollBy(0, -70)"
+            )  # below the header
             page.screenshot(path=str(Path(shots) / "serve-department.png"))
 
         # an edit appears, texts and picture, without a reload
@@ -148,7 +150,8 @@ def test_the_page_follows_saves_and_survives_a_broken_file(
         expect(pictures).to_have_count(0)
         expect(page.locator("#status")).to_have_text("the deck has errors")
         if shots:
-            page.screenshot(path=str(Path(shots) / "serve-error.png"))
+            clip = {"x": 0, "y": 0, "width": 1400, "height": 240}
+            page.screenshot(path=str(Path(shots) / "serve-error.png"), clip=clip)
         department.write_text(original, encoding="utf-8")
         expect(pictures).to_have_count(24, timeout=SLOW)
         expect(problems).to_have_count(0)
