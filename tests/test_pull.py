@@ -205,3 +205,17 @@ def test_words_change_in_place() -> None:
         "points",
         0,
     )
+
+
+def test_a_deck_without_slide_keys_is_matched_by_titles_and_texts(root: Path) -> None:
+    deck = root / "build" / "sales.pptx"
+    presentation = Presentation(str(deck))
+    for slide in presentation.slides:  # as LibreOffice saves a deck: no slide names
+        slide._element.cSld.attrib.pop("name", None)
+    presentation.save(str(deck))
+    replace_text(deck, "Sie liefern", "Sie liefern gern")
+    code, out, _ = run("--project", str(root), "pull", str(deck), "--dry-run")
+    assert code == 0
+    assert out.startswith("the deck carries no slide keys")
+    assert "content/departments/sales.yaml:12:13: concerns[1].answer (slide 6)" in out
+    assert "+      Die Redaktion schreibt die Beiträge; Sie liefern gern" in out

@@ -62,6 +62,7 @@ class PullResult:
     changes: list[TextChange] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     files: list[YamlFile] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def key_path(dotted: str) -> KeyPath:
@@ -97,10 +98,18 @@ def find_changes(root: Path, deck: Path, slug: str | None, theme: str | None) ->
     }
     with tempfile.TemporaryDirectory(prefix="deckgen-pull-") as scratch:
         fresh = build_deck(project, slug, BuildOptions(out=Path(scratch), theme=theme))
-        built = {slide.key: slide for slide in read_deck(fresh.path)}
+        built_slides = read_deck(fresh.path)
+    built = {slide.key: slide for slide in built_slides}
     result = PullResult(slug)
+    edited = read_deck(deck)
+    if edited and not any(slide.key for slide in edited):
+        edited = keys_by_title(edited, built_slides)
+        result.notes.append(
+            "the deck carries no slide keys (LibreOffice drops them when it saves): slides were "
+            "matched by their titles and texts; slides that differ much are listed, not guessed"
+        )
     tracer = _Tracer(result)
-    for slide in read_deck(deck):
+    for slide in edited:
         if not slide.key or slide.key not in built:
             first = next((p for s in slide.shapes for p in s.paragraphs), "")
             why = "a slide deckgen does not make (new, or from content that has changed since)"
@@ -115,6 +124,28 @@ def find_changes(root: Path, deck: Path, slug: str | None, theme: str | None) ->
     tracer.finish()
     result.unmapped.sort(key=lambda item: item.slide)
     return result
+
+
+def keys_by_title(edited: list[ReadSlide], built: list[ReadSlide]) -> list[ReadSlide]:
+    """Edited slides without keys, given the keys of the built slides they match: in order,
+    by equal titles, and only where at least half of what they say is alike."""
+    from dataclasses import replace
+
+    from deckgen.review.compare import ALIKE, similarity
+
+    def text(slide: ReadSlide) -> str:
+        return "\n".join(t for _, t in slide.lines())
+
+    matcher = difflib.SequenceMatcher(
+        None, [s.title for s in built], [s.title for s in edited], autojunk=False
+    )
+    keyed = list(edited)
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            old, new = built[block.a + offset], edited[block.b + offset]
+            if similarity(text(old), text(new)) >= ALIKE:
+                keyed[block.b + offset] = replace(new, key=old.key)
+    return keyed
 
 
 def _units(
@@ -256,7 +287,7 @@ def summary(result: PullResult) -> list[str]:
     """What pull found, for the terminal: each change with its place, then what it leaves."""
     from deckgen.review.compare import word_diff
 
-    lines = []
+    lines = list(result.notes)
     pieces = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
     for change in result.changes:
         words = "".join(pieces[s.op].format(s.text) for s in word_diff(change.before, change.after))
