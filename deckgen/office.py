@@ -158,6 +158,8 @@ class WarmOffice:
                 with contextlib.suppress(OSError):
                     os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        with contextlib.suppress(OSError):  # LibreOffice's launcher may outlive unoserver
+            os.killpg(self.process.pid, signal.SIGKILL)
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
