@@ -15,7 +15,8 @@ interleaved and three times over, are measured:
   deckgen's workers (deck_markdown.py), if pandoc is installed.
 
 Then, five times over: `deckgen --help`, `deckgen build sales --force` in the example project
-(a fresh process) and the refusal of a YAML alias bomb. Medians are reported: wall time, CPU
+(a fresh process) and the refusal of a YAML alias bomb; and how long after a save
+`deckgen serve` shows the change (serve_latency.py). Medians are reported: wall time, CPU
 time (user + system, all processes) per deck, peak memory, the ratios and the targets
 (report.py). With --write the report also goes to docs/benchmarks.md, with the first entries
 of a cProfile of `deckgen build sales --force`.
@@ -36,6 +37,7 @@ import deck_json
 import deck_markdown
 import measure
 import report
+import serve_latency
 import workloads
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,6 +45,7 @@ DECKGEN = [sys.executable, "-m", "deckgen"]
 PLAIN = [sys.executable, str(REPO / "bench" / "plain_pptx.py")]
 ROUNDS = 3
 SINGLE_ROUNDS = 5
+SERVE_ROUNDS = 5
 PROFILE_ENTRIES = 15
 WRAPPER_SHARE = 0.95  # profile entries with this share of the whole run are left out
 BOMB_LIMIT = 60  # seconds: an alias bomb that is not refused is killed after this
@@ -194,6 +197,7 @@ def main() -> None:
             single = measure.interleaved(launcher, single_commands(base / "single"), SINGLE_ROUNDS)
         checks = {workload.name: check_outputs(workload) for workload, _ in prepared}
         profiled = profile(base / "single")
+        serve = serve_latency.measure(base / "serve", SERVE_ROUNDS, DECKGEN)
     results = report.Results(
         workloads=[workload for workload, _ in prepared],
         runs=runs,
@@ -204,6 +208,7 @@ def main() -> None:
         rounds=(ROUNDS, SINGLE_ROUNDS),
         load=(load_before, os.getloadavg()),
         profile=profiled,
+        serve=serve,
     )
     text = report.markdown(results)
     print(text)

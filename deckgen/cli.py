@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import functools
 import sys
+import tempfile
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -125,6 +126,14 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
 )
+@click.option(
+    "--on-edited",
+    type=click.Choice(["keep", "stop", "overwrite"]),
+    default="keep",
+    show_default=True,
+    help="A deck changed since deckgen wrote it (by a presenter): keep it as "
+    "<slug>.edited-<date>.pptx, stop, or overwrite it.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -139,6 +148,7 @@ def build(
     quiet: bool,
     strict: bool,
     verbose: bool,
+    on_edited: str,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all.
 
@@ -161,6 +171,7 @@ def build(
 
         soffice()  # say at once when LibreOffice is missing, before any deck is built
 
+    from deckgen.build.edited import OnEdited
     from deckgen.build.options import BuildOptions
     from deckgen.build.run import build as build_decks
 
@@ -177,7 +188,15 @@ def build(
     debug = bool(ctx.meta.get("deckgen.debug"))
     options = BuildOptions(out=out, theme=theme, allow_outside=allow_outside, debug=debug)
     run = functools.partial(
-        build_decks, root, wanted, options, force=force, pdf=pdf, jobs=jobs, on_deck=report
+        build_decks,
+        root,
+        wanted,
+        options,
+        force=force,
+        pdf=pdf,
+        jobs=jobs,
+        on_deck=report,
+        on_edited=cast("OnEdited", on_edited),
     )
     if show_bar:
         total = len(department_slugs(root)) if build_all else len(departments)
@@ -185,6 +204,13 @@ def build(
             result = run()
     else:
         result = run()
+    for slug, kept in sorted(result.kept.items()):
+        click.echo(
+            f"{display_path(kept.parent / f'{slug}.pptx')} was changed since deckgen wrote it; "
+            f"kept as {display_path(kept)} (deckgen pull {display_path(kept)} brings its text "
+            "changes into the content)",
+            err=True,
+        )
     if not quiet:
         for path in result.pdfs.values():
             click.echo(display_path(path))
@@ -301,25 +327,118 @@ def notes_command(
 
 
 @cli.command(name="diff")
-@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def diff_command(old: Path, new: Path) -> None:
-    """Show what changed from deck OLD to deck NEW: titles, texts, tables, charts, notes."""
-    from deckgen.commands.diff import diff_decks
-    from deckgen.render.read import deck_texts
+@click.argument("decks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--git",
+    "revision",
+    metavar="REV",
+    help="Compare every department at git revision REV with the working tree.",
+)
+@click.option(
+    "--html",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write a page with before/after images of the changed slides to this folder.",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    help="markdown: for a pull request (a CI job summary or comment).",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when anything differs.")
+@click.option("--theme", shell_complete=_complete_themes, help="Compare on this theme.")
+@click.pass_context
+def diff_command(
+    ctx: click.Context,
+    decks: tuple[Path, ...],
+    revision: str | None,
+    html: Path | None,
+    form: str,
+    exit_code: bool,
+    theme: str | None,
+) -> None:
+    """Show what changed for the audience: from deck OLD to deck NEW (two .pptx files), or
+    for every department from git revision --git REV to the working tree.
 
-    lines = diff_decks(deck_texts(old), deck_texts(new))
-    for line in lines or ["no differences in text"]:
+    Slides are matched by where their content comes from: an inserted slide is one added
+    slide, a slide that only moved is no difference, changed texts show their changed words.
+    """
+    from deckgen.commands.diff import diff_revision, diff_two_files, report_lines
+
+    if revision is not None:
+        if decks:
+            raise click.UsageError("give two decks or --git REV, not both")
+        review = diff_revision(_root(ctx), revision, theme, html)
+    elif len(decks) == 2:
+        review = diff_two_files(decks[0], decks[1], html)
+    else:
+        raise click.UsageError("give two decks (OLD.pptx NEW.pptx) or --git REV")
+    for line in report_lines(review, "markdown" if form == "markdown" else "text"):
         click.echo(line)
+    if exit_code and review.differs:
+        sys.exit(1)
+
+
+@cli.command(name="pull")
+@click.argument("deck", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--department",
+    shell_complete=_complete_departments,
+    help="The department the deck is of (default: from its file name, sales.edited-....pptx).",
+)
+@click.option("--theme", shell_complete=_complete_themes, help="The deck was built on this theme.")
+@click.option("--yes", "-y", is_flag=True, help="Write the changes without asking.")
+@click.option("--dry-run", is_flag=True, help="Show the changes; write nothing.")
+@click.pass_context
+def pull_command(
+    ctx: click.Context,
+    deck: Path,
+    department: str | None,
+    theme: str | None,
+    yes: bool,
+    dry_run: bool,
+) -> None:
+    """Bring the texts a presenter changed in DECK back into the YAML content.
+
+    Each changed text is traced to the one place in the content it came from (the file:line
+    `deckgen explain` shows) and changed there, keeping comments and layout. What cannot be
+    traced (a new slide, a new or moved shape, a built-in word, a Jinja expression) is listed.
+    """
+    from deckgen.review.pull import find_changes, summary, write
+
+    if yes and dry_run:
+        raise click.UsageError("--yes and --dry-run do not go together")
+    result = find_changes(_root(ctx), deck, department, theme)
+    for line in summary(result):
+        click.echo(line)
+    if not result.files:
+        click.echo("nothing to write: no text of the deck traces to the content")
+        return
+    for found in result.files:
+        for line in found.diff():
+            click.echo(line)
+    if dry_run or not (yes or click.confirm("Write these changes?", default=False)):
+        click.echo("nothing written")
+        return
+    for path in write(result):
+        click.echo(f"wrote {display_path(path)}")
 
 
 @cli.command(name="init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-def init_command(folder: Path) -> None:
-    """Make a new content repo in FOLDER that `deckgen build --all` builds as it is."""
+@click.option(
+    "--install",
+    metavar="REQUIREMENT",
+    help="What the CI files install: a pinned version or URL, e.g. "
+    "'git+https://host/deckgen.git@v0.1.0' (default: this version of deckgen-departments).",
+)
+def init_command(folder: Path, install: str | None) -> None:
+    """Make a new content repo in FOLDER that `deckgen build --all` builds as it is, with
+    CI for GitHub and GitLab and a pre-commit hook."""
     from deckgen.commands.starter import init_project
 
-    for path in init_project(folder):
+    for path in init_project(folder, install):
         click.echo(display_path(path))
 
 
@@ -369,12 +488,37 @@ def preview_command(ctx: click.Context, department: str, theme: str | None) -> N
 
     soffice()  # say how to install LibreOffice before doing anything else
     project = load_project_strict(_root(ctx), [department])
-    options = BuildOptions(theme=theme)
-    with locked(output_folder(project, options)):
-        deck = build_deck(project, department, options)
-    folder = deck.path.parent / "preview" / department
-    slides = preview(deck.path, folder)
+    output = output_folder(project, BuildOptions())
+    folder = output / "preview" / department
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as scratch:
+        # built aside: the deck in the output folder may carry a presenter's edits
+        aside = BuildOptions(out=Path(scratch), theme=theme, allow_outside=True)
+        deck = build_deck(project, department, aside)
+        with locked(output):
+            slides = preview(deck.path, folder)
     click.echo(f"{display_path(folder / 'contact-sheet.png')} ({len(slides)} slides)")
+
+
+@cli.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--theme", shell_complete=_complete_themes, help="Show the decks on this theme.")
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, theme: str | None) -> None:
+    """A local web page with each department's slides as LibreOffice renders them, the texts
+    with the file:line each comes from, notes, warnings and errors; it follows every save."""
+    from deckgen.errors import DeckgenError as Missing
+
+    root = _root(ctx)
+    try:
+        from deckgen.serve.app import serve
+    except ImportError as e:
+        raise Missing(
+            f"deckgen serve needs {e.name}: pip install 'deckgen-departments[serve]'"
+        ) from e
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"deckgen serve: http://{shown}:{port}/ (Ctrl+C stops it)")
+    serve(root, host, port, theme)
 
 
 @cli.command(name="coverage")

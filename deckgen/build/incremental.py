@@ -149,10 +149,12 @@ class BuildState:
     ) -> None:
         """Remember that the deck of ``slug`` was just written from inputs with ``key``, using
         the files ``inputs`` besides."""
-        stat = (self.folder / f"{slug}.pptx").stat()
+        deck = self.folder / f"{slug}.pptx"
+        stat = deck.stat()
         names = sorted({os.path.relpath(path, root) for path in inputs})
         self.decks[slug] = {
             "key": key,
+            "sha256": hashlib.sha256(deck.read_bytes()).hexdigest(),  # to tell presenters' edits
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "slides": slides,

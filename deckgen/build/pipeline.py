@@ -112,10 +112,19 @@ def _over_time(project: Project, slug: str, deck: PaginatedDeck) -> list[SourceE
 
 def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
     """Build one department's deck and write it; DeckgenError if it cannot be."""
-    from deckgen.render import DeckInfo, render_deck
-    from deckgen.write import write_atomic, zip_package
+    from deckgen.write import write_atomic
 
     deck, theme = paginate_department(project, slug, options.theme)
+    path = output_folder(project, options) / f"{slug}.pptx"
+    write_atomic(path, deck_package(project, slug, deck, theme))
+    return BuiltDeck(slug, path, len(deck.pages), deck.warnings, used_files(project, deck, theme))
+
+
+def deck_package(project: Project, slug: str, deck: PaginatedDeck, theme: Theme) -> bytes:
+    """The .pptx file of a paginated deck, as bytes (``deckgen serve`` keeps it in memory)."""
+    from deckgen.render import DeckInfo, render_deck
+    from deckgen.write import zip_package
+
     settings = project.settings
     department = project.departments[slug].department
     timestamp = file_timestamp(settings)
@@ -128,9 +137,7 @@ def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
         project_root=project.root,
         timestamp=timestamp,
     )
-    path = output_folder(project, options) / f"{slug}.pptx"
-    write_atomic(path, zip_package(render_deck(deck, theme, info), timestamp))
-    return BuiltDeck(slug, path, len(deck.pages), deck.warnings, used_files(project, deck, theme))
+    return zip_package(render_deck(deck, theme, info), timestamp)
 
 
 def used_files(project: Project, deck: PaginatedDeck, theme: Theme) -> list[Path]:

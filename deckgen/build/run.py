@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from deckgen.build.edited import OnEdited, edited_decks, protect
 from deckgen.build.incremental import BuildState, common_key, deck_key, output_setting
 from deckgen.content.paths import DEPARTMENTS_DIR, department_slugs
 from deckgen.errors import DeckgenError, SourceError, internal_error, one_line_errors
@@ -33,6 +34,7 @@ class BuildReport:
     earlier_warnings: list[str] = field(default_factory=list)  # of the decks up to date
     failed: dict[str, list[DeckgenError]] = field(default_factory=dict)
     pdfs: dict[str, Path] = field(default_factory=dict)
+    kept: dict[str, Path] = field(default_factory=dict)  # presenters' edited decks, kept
 
     @property
     def warnings(self) -> list[str]:
@@ -61,6 +63,7 @@ def build(
     pdf: bool = False,
     jobs: int | None = None,
     on_deck: DeckDone | None = None,
+    on_edited: OnEdited = "keep",
 ) -> BuildReport:
     """Build the decks of ``slugs`` (every department when None) whose inputs have changed.
 
@@ -72,7 +75,7 @@ def build(
         state = BuildState.load(folder)
         remove_leftovers(folder)  # under the lock: no other deckgen is writing here now
         try:
-            return _build_stale(root, wanted, options, state, force, pdf, jobs, on_deck)
+            return _build_stale(root, wanted, options, state, force, pdf, jobs, on_deck, on_edited)
         finally:
             state.save()
 
@@ -97,8 +100,11 @@ def _build_stale(
     pdf: bool,
     jobs: int | None,
     on_deck: DeckDone | None,
+    on_edited: OnEdited,
 ) -> BuildReport:
-    """Build the decks of ``wanted`` that are out of date; record each deck in ``state``."""
+    """Build the decks of ``wanted`` that are out of date; record each deck in ``state``; a
+    deck a presenter changed since it was written is kept, or stops the build, per
+    ``on_edited``."""
     common = common_key(root, {"theme": options.theme, "out": str(state.folder)})
     keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml", root) for s in wanted}
     report = BuildReport()
@@ -107,6 +113,7 @@ def _build_stale(
     report.earlier_warnings = [w for s in report.up_to_date for w in state.warnings(s)]
     if not stale:
         return report
+    report.kept = protect(edited_decks(state, stale), on_edited)
 
     def done(deck: BuiltDeck) -> None:
         report.decks.append(deck)

@@ -6,9 +6,18 @@ Everything written here builds as it is; the texts say what to replace.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
+from deckgen import __version__
+from deckgen.commands.ci import (
+    DISTRIBUTION,
+    default_install,
+    github_workflow,
+    gitlab_ci,
+    pre_commit_config,
+)
 from deckgen.commands.schema import write_schemas
 from deckgen.content.paths import DEPARTMENTS_DIR, SLUG, not_a_slug
 from deckgen.errors import DeckgenError
@@ -68,40 +77,6 @@ GITIGNORE = """\
 build/
 .venv/
 __pycache__/
-"""
-
-PRE_COMMIT = """\
-# Checks the content before every commit: pip install pre-commit && pre-commit install
-repos:
-  - repo: local
-    hooks:
-      - id: deckgen-validate
-        name: deckgen validate
-        entry: deckgen validate
-        language: system
-        pass_filenames: false
-        files: '(^deckgen\\.yaml$|^content/|^themes/)'
-"""
-
-WORKFLOW = """\
-# Builds every department's deck on each push and keeps them as a downloadable artifact.
-name: decks
-on: [push]
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - run: pip install deckgen   # or: pip install git+<URL of deckgen's repository>
-      - run: deckgen validate
-      - run: deckgen build --all
-      - uses: actions/upload-artifact@v4
-        with:
-          name: decks
-          path: build/*.pptx
 """
 
 
@@ -180,18 +155,24 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def init_project(folder: Path) -> list[Path]:
-    """Make a new content repo in ``folder``; return the files written."""
+def init_project(folder: Path, install: str | None = None) -> list[Path]:
+    """Make a new content repo in ``folder``; return the files written.
+
+    ``install`` is what its CI files install (default: this version of deckgen by its
+    distribution name); see :func:`check_install`.
+    """
     if (folder / "deckgen.yaml").exists():
         raise DeckgenError(f"{folder} has a deckgen.yaml already")
+    install = check_install(install) if install else default_install()
     files = {
         "deckgen.yaml": SETTINGS,
         "content/shared.yaml": SHARED,
         "content/departments/sales.yaml": department_text("Vertrieb"),
         "content/departments/hr.yaml": department_text("Personal"),
         ".gitignore": GITIGNORE,
-        ".pre-commit-config.yaml": PRE_COMMIT,
-        ".github/workflows/decks.yml": WORKFLOW,
+        ".pre-commit-config.yaml": pre_commit_config(install),
+        ".github/workflows/decks.yml": github_workflow(install),
+        ".gitlab-ci.yml": gitlab_ci(install),
     }
     written = []
     for name, text in files.items():
@@ -204,6 +185,24 @@ def init_project(folder: Path) -> list[Path]:
     written += sorted(theme.iterdir())
     written += write_schemas(folder / "schemas")
     return written
+
+
+def check_install(spec: str) -> str:
+    """A pip requirement for CI that installs deckgen and nothing else: pinned, never the
+    name ``deckgen`` (another project's on the package index); DeckgenError otherwise."""
+    spec = spec.strip()
+    name = re.split(r"[\s\[=<>!~;@]", spec, maxsplit=1)[0].lower().replace("_", "-")
+    if name == "deckgen":
+        raise DeckgenError(
+            f"'{spec}' would install another project: on the package index deckgen is "
+            f"'{DISTRIBUTION}'"
+        )
+    if "://" in spec:
+        if not re.search(r"@[\w.\-/]+$", spec.split("://", 1)[1]):
+            raise DeckgenError(f"'{spec}': pin the URL to a tag or commit, e.g. ...@v1.0.0")
+    elif "==" not in spec:
+        raise DeckgenError(f"'{spec}': pin a version, e.g. {DISTRIBUTION}=={__version__}")
+    return spec
 
 
 def new_department(root: Path, slug: str, name: str) -> Path:

@@ -21,6 +21,7 @@ from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
+from deckgen.render.oxml.names import set_slide_name
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import (
     layout_parts,
@@ -29,6 +30,7 @@ from deckgen.render.template import (
     template_geometry,
 )
 from deckgen.render.text import write_paragraphs
+from deckgen.review.keys import slide_keys
 from deckgen.theme import Theme
 
 
@@ -68,9 +70,11 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     slides: dict[str, Any] = {}  # by key, for links between slides
     linking: list[tuple[Any, Any, tuple[str, ...]]] = []
     logo = _logo(theme)
-    for page in deck.pages:
+    keys = slide_keys([page.spec for page in deck.pages])
+    for page, key in zip(deck.pages, keys, strict=True):
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
+        set_slide_name(slide, key)  # where its content comes from, for diff and pull
         footers, colours = shared[kind_layout.layout.name]
         context = SlideContext(
             slide,
