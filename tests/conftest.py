@@ -1,4 +1,5 @@
-"""Shared fixtures and settings: a small valid project, Hypothesis profiles, the render marker."""
+"""Shared fixtures and settings: a small valid project, the real templates, Hypothesis profiles,
+the render marker."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.helpers import minimal_project
+from tests.templates import make_templates
 
 # CI runs the full property tests (HYPOTHESIS_PROFILE=ci, as .ci/run sets); locally a smaller run
 settings.register_profile(
@@ -32,3 +34,14 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = minimal_project(tmp_path / "project")
     monkeypatch.chdir(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def real_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The real templates made by others (tests/templates.py), as files, once per session."""
+    try:
+        return make_templates(
+            tmp_path_factory.mktemp("templates"), tmp_path_factory.mktemp("profile")
+        )
+    except RuntimeError as missing:
+        pytest.fail(str(missing))

@@ -1,4 +1,10 @@
-"""Render decks through LibreOffice and find words that lie outside the shape holding them."""
+"""Render decks through LibreOffice and find words that lie outside the shape holding them.
+
+Works on decks made on any template: placeholders take their position from their layout (and
+its master) when the slide does not give one, shapes inside groups are placed through their
+group, and the text the template draws itself (layout and master shapes that are not
+placeholders, when the slide shows them) has frames too.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pptx.shapes.group import GroupShape
 
 EMU_PER_POINT = 12700
 TOLERANCE = 2.0  # points
 _WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+    r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>'
 )
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in points
 
 
 def tools_missing() -> str:
@@ -30,20 +39,57 @@ def tools_missing() -> str:
     return ""
 
 
-def render_pdfs(decks: list[Path], out: Path) -> None:
-    """Convert decks to PDFs in ``out`` with one LibreOffice run."""
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-             "--convert-to", "pdf", "--outdir", str(out), *map(str, decks)],
-            check=True, capture_output=True, timeout=900, env={**os.environ, "HOME": profile},
-        )  # fmt: skip
+def render_pdfs(decks: list[Path], out: Path, *, jobs: int = 1) -> None:
+    """Convert decks to PDFs in ``out`` (named after each deck's stem, so stems must differ).
+
+    ``jobs`` LibreOffice processes run at once, each with its own profile and its share of the
+    decks in one call; one process per core is the fastest.
+    """
+    decks = list(decks)
+    shares = [decks[start::jobs] for start in range(jobs) if decks[start::jobs]]
+    with tempfile.TemporaryDirectory() as root:
+        running = []
+        for number, share in enumerate(shares):
+            profile = Path(root) / str(number)
+            command = ["soffice", "--headless", "--norestore",
+                       f"-env:UserInstallation=file://{profile}",
+                       "--convert-to", "pdf", "--outdir", str(out), *map(str, share)]  # fmt: skip
+            running.append(
+                subprocess.Popen(
+                    command,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    env={**os.environ, "HOME": str(profile)},
+                )
+            )
+        failed = []
+        for process in running:
+            _, errors = process.communicate(timeout=1800)
+            if process.returncode != 0:
+                failed.append(
+                    subprocess.CalledProcessError(process.returncode, "soffice", None, errors)
+                )
+        if failed:
+            raise failed[0]
+    missing = [deck.name for deck in decks if not (out / f"{deck.stem}.pdf").is_file()]
+    assert missing == [], f"LibreOffice wrote no PDF for {missing}"
 
 
 @dataclass(frozen=True)
 class Word:
     text: str
-    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in points
+    box: Box
+
+    @property
+    def size(self) -> float:
+        """The font size in points: pdftotext's boxes are 1.3 font sizes high in any font, 0.95
+        above the baseline and 0.35 below."""
+        return (self.box[3] - self.box[1]) / 1.3
+
+    @property
+    def baseline(self) -> float:
+        """The baseline's y in points."""
+        return self.box[1] + 0.95 * self.size
 
 
 def pdf_words(pdf: Path) -> list[list[Word]]:
@@ -64,66 +110,150 @@ def pdf_words(pdf: Path) -> list[list[Word]]:
 
 @dataclass(frozen=True)
 class Frame:
-    box: tuple[float, float, float, float]
+    box: Box
     text: str | None  # None: a chart, table or picture, whose words need only lie inside
+    template: bool = False  # drawn by the layout or master: the template's own text
+    furniture: bool = False  # a footer, date or slide-number placeholder
+    field: bool = False  # has a field (a slide number, a date): any word may stand for it
 
 
-def _frame(shape: Any) -> tuple[float, float, float, float] | None:
-    if shape.left is None or shape.width is None:
+_FURNITURE = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.SLIDE_NUMBER}
+# a group maps its children's coordinates: x -> offset + (x - child offset) * scale
+_Transform = tuple[float, float, float, float, float, float]  # ox, oy, cx, cy, sx, sy
+_IDENTITY: _Transform = (0.0, 0.0, 0.0, 0.0, 1.0, 1.0)
+
+
+def _frame(shape: Any, transform: _Transform = _IDENTITY) -> Box | None:
+    """The shape's box in points on the slide (inherited from its layout for placeholders)."""
+    try:
+        left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    except (AttributeError, KeyError):  # a placeholder whose layout has no counterpart
         return None
-    x, y = shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT
-    return (x, y, x + shape.width / EMU_PER_POINT, y + shape.height / EMU_PER_POINT)
+    if None in (left, top, width, height):
+        return None
+    ox, oy, cx, cy, sx, sy = transform
+    x0 = (ox + (left - cx) * sx) / EMU_PER_POINT
+    y0 = (oy + (top - cy) * sy) / EMU_PER_POINT
+    return (x0, y0, x0 + width * sx / EMU_PER_POINT, y0 + height * sy / EMU_PER_POINT)
+
+
+def _group_transform(group: Any, outer: _Transform) -> _Transform:
+    """The transform from a group's child coordinates to the slide's."""
+    xfrm = group._element.grpSpPr.find(qn("a:xfrm"))
+    if xfrm is None:
+        return outer
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    ch_off, ch_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
+    if off is None or ext is None or ch_off is None or ch_ext is None:
+        return outer
+    scale_x = int(ext.get("cx")) / max(int(ch_ext.get("cx")), 1)
+    scale_y = int(ext.get("cy")) / max(int(ch_ext.get("cy")), 1)
+    ox, oy, cx, cy, sx, sy = outer
+    # compose: child -> group space -> outer space
+    return (
+        ox + (int(off.get("x")) - cx) * sx,
+        oy + (int(off.get("y")) - cy) * sy,
+        int(ch_off.get("x")),
+        int(ch_off.get("y")),
+        sx * scale_x,
+        sy * scale_y,
+    )
+
+
+def _frames_of(shapes: Any, *, template: bool, transform: _Transform = _IDENTITY) -> list[Frame]:
+    frames = []
+    for shape in shapes:
+        if template and shape.is_placeholder:
+            continue  # a layout's or master's placeholders are not drawn on slides
+        if isinstance(shape, GroupShape):
+            inner = _group_transform(shape, transform)
+            frames += _frames_of(shape.shapes, template=template, transform=inner)
+            continue
+        box = _frame(shape, transform)
+        if box is None:
+            continue
+        if shape.has_text_frame:
+            furniture = shape.is_placeholder and shape.placeholder_format.type in _FURNITURE
+            field = shape._element.find(f".//{qn('a:fld')}") is not None
+            frames.append(Frame(box, shape.text_frame.text, template, furniture, field))
+        elif getattr(shape, "has_chart", False) or getattr(shape, "has_table", False):
+            frames.append(Frame(box, None, template))
+    return frames
+
+
+def shows_master_shapes(element: Any) -> bool:
+    """Whether a slide or layout shows the shapes of the layout and master behind it."""
+    return bool(element.get("showMasterSp", "1") not in ("0", "false"))
+
+
+def template_shapes(slide: Any) -> list[Any]:
+    """The shapes of the slide's layout and master that are drawn on the slide."""
+    if not shows_master_shapes(slide._element):
+        return []
+    layout = slide.slide_layout
+    shapes = [*layout.shapes]
+    if shows_master_shapes(layout._element):
+        shapes += [*layout.slide_master.shapes]
+    return shapes
 
 
 def slide_frames(slide: Any) -> list[Frame]:
     """Frames of the slide's shapes, and of the text its layout and master draw themselves."""
-    frames = []
-    shapes = _flat(slide.shapes)
-    decor = [*slide.slide_layout.shapes, *slide.slide_layout.slide_master.shapes]
-    for shape in shapes + [s for s in decor if not s.is_placeholder]:
-        box = _frame(shape)
-        if box is None:
-            continue
-        if shape.has_text_frame:
-            frames.append(Frame(box, shape.text_frame.text))
-        elif getattr(shape, "has_chart", False) or getattr(shape, "has_table", False):
-            frames.append(Frame(box, None))
-    return frames
-
-
-def _flat(shapes: Any) -> list[Any]:
-    """The shapes, with those inside groups (a process's steps) instead of their group."""
-    flat = []
-    for shape in shapes:
-        flat.extend(_flat(shape.shapes) if shape.shape_type == MSO_SHAPE_TYPE.GROUP else [shape])
-    return flat
-
-
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    """Inside, give or take 2 pt; pdftotext's word boxes span the font's whole ascent and
-    descent (about 1.3 sizes, a line is 1.2), so vertically a tenth of the word's height."""
-    x0, y0, x1, y1 = word.box
-    slack = max(TOLERANCE, 0.1 * (y1 - y0))
-    return (
-        x0 >= box[0] - TOLERANCE
-        and y0 >= box[1] - slack
-        and x1 <= box[2] + TOLERANCE
-        and y1 <= box[3] + slack
+    return _frames_of(slide.shapes, template=False) + _frames_of(
+        template_shapes(slide), template=True
     )
 
 
-def words_outside(deck: Path, pdf: Path) -> list[str]:
-    """Every word that lies outside the frame of each shape that could hold it."""
+def inside(word: Word, box: Box) -> bool:
+    """Whether the word's letters lie inside ``box``, give or take 2 pt.
+
+    pdftotext's word boxes are the same for every font: from 0.95 font sizes above the baseline
+    to 0.35 below. Letters reach less far: accented capitals 0.9 sizes above the baseline,
+    descenders about 0.22 below; so the letters span the box less 0.05 sizes at the top and
+    0.13 at the bottom.
+    """
+    x0, y0, x1, y1 = word.box
+    size = word.size
+    return (
+        x0 >= box[0] - TOLERANCE
+        and y0 + 0.05 * size >= box[1] - TOLERANCE
+        and x1 <= box[2] + TOLERANCE
+        and y1 - 0.13 * size <= box[3] + TOLERANCE
+    )
+
+
+def holder(word: Word, frames: list[Frame]) -> Frame | None:
+    """The frame that holds the word: one whose text has the word and that the word lies in.
+
+    A word no text has (a bullet, a number of a numbered list, a field) may lie in any text
+    frame; a chart's or table's frame (text None) may hold any word.
+    """
+    candidates = [f for f in frames if f.text is None or word.text in f.text]
+    if not any(f.text is not None for f in candidates):
+        candidates += [f for f in frames if f.text is not None]
+    return next((f for f in candidates if inside(word, f.box)), None)
+
+
+def words_outside_slides(deck: Path, pdf: Path) -> list[tuple[int, Word]]:
+    """(slide number, word) of every word that lies outside the frame of each shape that could
+    hold it."""
     presentation = Presentation(str(deck))
     pages = pdf_words(pdf)
     assert len(pages) == len(presentation.slides), deck
     outside = []
     for number, (slide, words) in enumerate(zip(presentation.slides, pages, strict=True), 1):
-        frames = slide_frames(slide)
-        for word in words:
-            holders = [f for f in frames if f.text is None or word.text in f.text]
-            if not holders:  # bullets and numbering belong to the frame they stand in
-                holders = [f for f in frames if f.text is not None]
-            if not any(_inside(word, f.box) for f in holders):
-                outside.append(f"{deck.name} slide {number}: {word.text!r} at {word.box}")
+        outside += [(number, word) for word in words_without_frame(words, slide_frames(slide))]
     return outside
+
+
+def words_without_frame(words: list[Word], frames: list[Frame]) -> list[Word]:
+    """The words of one slide that no frame of it holds."""
+    return [word for word in words if holder(word, frames) is None]
+
+
+def words_outside(deck: Path, pdf: Path) -> list[str]:
+    """Every word that lies outside the frame of each shape that could hold it."""
+    return [
+        f"{deck.name} slide {number}: {word.text!r} at {word.box}"
+        for number, word in words_outside_slides(deck, pdf)
+    ]

@@ -1,15 +1,14 @@
 """Every example deck on real templates made by others: each Impress template LibreOffice ships
 (converted from .otp), pandoc's reference deck, and the PowerPoint and WPS templates in
-tests/fixtures/templates. One test per template, so a failure names its template.
+tests/fixtures/templates (tests/templates.py; the fixture ``real_templates`` is in conftest.py).
+One test per template, so a failure names its template.
 
 These need LibreOffice and pandoc; .ci/run installs both (make test-render).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,45 +19,11 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckgen.cli import cli
+from tests.templates import template_names
 
 pytestmark = pytest.mark.render
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
-LIBREOFFICE_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
-
-
-def template_names() -> list[str]:
-    """Every real template of the set, as the tests name them."""
-    names = sorted(p.stem.lower() for p in LIBREOFFICE_TEMPLATES.glob("*.otp"))
-    names.append("pandoc-reference")
-    names += sorted(p.stem for p in FIXTURES.glob("*.potx"))
-    return names
-
-
-@pytest.fixture(scope="session")
-def real_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The real templates as files: LibreOffice's converted (one run), pandoc's, the fixtures."""
-    folder = tmp_path_factory.mktemp("templates")
-    soffice, pandoc = shutil.which("soffice"), shutil.which("pandoc")
-    if soffice is None or pandoc is None:
-        pytest.fail("LibreOffice and pandoc are needed for the real templates (see .ci/run)")
-    sources = sorted(LIBREOFFICE_TEMPLATES.glob("*.otp"))
-    profile = tmp_path_factory.mktemp("profile")
-    subprocess.run(
-        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-         "--convert-to", "pptx", "--outdir", str(folder), *map(str, sources)],
-        check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": str(profile)},
-    )  # fmt: skip
-    found = {p.stem.lower(): p for p in folder.glob("*.pptx")}
-    reference = folder / "pandoc-reference.pptx"
-    subprocess.run(
-        [pandoc, "-o", str(reference), "--print-default-data-file", "reference.pptx"],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    found["pandoc-reference"] = reference
-    found.update({p.stem: p for p in FIXTURES.glob("*.potx")})
-    return found
 
 
 @pytest.fixture(scope="module")

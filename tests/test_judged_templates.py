@@ -1,0 +1,226 @@
+"""Decks on every template of the set, judged on the rendered slides as a presenter would
+(tests/judge.py): no word outside its frame, no word on top of the template's own graphics,
+every word at a contrast of at least 4.5:1 (3:1 for large text).
+
+The set: the built-in themes, each Impress template LibreOffice ships, pandoc's reference deck
+and the three templates in tests/fixtures/templates. On each, the example departments ``sales``
+and ``works-council`` are built (``deckgen theme import`` and ``deckgen build --theme``). All
+decks go through LibreOffice together, once per session; one test per template and check, so a
+failure names both. The findings of every template, as a table, are printed at the end of the
+run and written to ``judged/findings.md`` in pytest's temporary folder, every finding to
+``judged/findings.txt``.
+
+Where deckgen does not pass yet, the test is expected to fail: KNOWN_BAD lists those
+(template, check) pairs with what is wrong. Empty it as deckgen gets them right; a pair that
+passes shows as XPASS.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen.cli import cli
+from tests.judge import Finding, judge_all, render_variants
+from tests.rendered import tools_missing
+from tests.templates import template_names
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(bool(tools_missing()), reason=tools_missing() or "ok"),
+]
+
+# -- what does not pass yet: (template, check) -> what is wrong ------------------------------------
+# Empty this as deckgen gets each right; the failure message of a test lists its words.
+_OVERFLOW = "titles (often one line of 44 pt in a lower frame) and long bodies run past frames"
+_TABLE_HEAD = "white table headers on accent 1 (#4f81bd, 4.0:1)"
+_FIGURES = "key figures in accent 3 on their light card (#9bbb59 on #eeece1, 1.8:1)"
+KNOWN_BAD: dict[tuple[str, str], str] = {
+    ("modern", "contrast"): "key figures in orange on their card (2.2:1); footer dark on navy",
+    ("dark", "graphics"): "the title slide's title touches the teal circle",
+    ("beehive", "outside"): _OVERFLOW,
+    ("beehive", "graphics"): "titles stand on the honeycomb band at the top of the page",
+    ("beehive", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("blue_curve", "outside"): _OVERFLOW,
+    ("blue_curve", "graphics"): "long bodies run onto the blue curve at the foot of the page",
+    ("blue_curve", "contrast"): "the white footer on the light-blue curve; " + _TABLE_HEAD,
+    ("blueprint_plans", "outside"): _OVERFLOW,
+    ("blueprint_plans", "graphics"): "every text stands on the blueprint grid picture",
+    ("blueprint_plans", "contrast"): "white text on the blueprint's teal (3.6:1); " + _TABLE_HEAD,
+    ("candy", "outside"): _OVERFLOW,
+    ("candy", "graphics"): "bodies run over the photograph of sweets",
+    ("candy", "contrast"): f"text on the photograph; {_TABLE_HEAD}; {_FIGURES}",
+    ("dna", "outside"): _OVERFLOW,
+    ("dna", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("focus", "outside"): _OVERFLOW,
+    ("focus", "graphics"): "every text stands on the coloured triangles of the background",
+    ("focus", "contrast"): "black on the purple triangle (2.1:1), light-grey footer on white",
+    ("forestbird", "outside"): _OVERFLOW,
+    ("forestbird", "graphics"): "long bodies run onto the meadow and trees at the foot",
+    ("forestbird", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("freshes", "outside"): _OVERFLOW,
+    ("freshes", "graphics"): "every text stands on the speckled sky picture",
+    ("freshes", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("grey_elegant", "outside"): _OVERFLOW,
+    ("grey_elegant", "graphics"): "titles and first lines stand on the grey blocks at the top",
+    ("grey_elegant", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("growing_liberty", "outside"): _OVERFLOW,
+    ("growing_liberty", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("inspiration", "outside"): _OVERFLOW,
+    ("inspiration", "graphics"): "titles overflow their green bar; bodies reach the blue square",
+    ("inspiration", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("lights", "outside"): _OVERFLOW,
+    ("lights", "graphics"): "text runs over the light bubbles",
+    ("lights", "contrast"): "black text on the dark gradient (about 1.1:1)",
+    ("metropolis", "outside"): _OVERFLOW,
+    ("metropolis", "graphics"): "text on the city photograph of the background",
+    ("metropolis", "contrast"): "black text on the blue city photograph (about 2:1)",
+    ("midnightblue", "outside"): _OVERFLOW,
+    ("midnightblue", "graphics"): "long bodies run onto the dark band at the foot",
+    ("midnightblue", "contrast"): "black text run onto the dark band (#2c3e50); " + _TABLE_HEAD,
+    ("nature_illustration", "outside"): _OVERFLOW,
+    ("nature_illustration", "graphics"): "long bodies and chart labels run onto the meadow",
+    ("nature_illustration", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("pencil", "outside"): _OVERFLOW,
+    ("pencil", "graphics"): "the right column runs over the pencil and its line",
+    ("pencil", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("piano", "outside"): _OVERFLOW,
+    ("piano", "graphics"): "text on the black area and the keys of the piano",
+    ("piano", "contrast"): "black text on the black area at the top (1:1)",
+    ("portfolio", "outside"): _OVERFLOW,
+    ("portfolio", "graphics"): "long bodies cross the thin lines the template draws",
+    ("portfolio", "contrast"): "chart labels black on the black background; " + _TABLE_HEAD,
+    ("progress", "outside"): _OVERFLOW,
+    ("progress", "graphics"): "bodies stand on the grey triangle of the background",
+    ("progress", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("sunset", "outside"): _OVERFLOW,
+    ("sunset", "graphics"): "every text stands on the sunburst pattern of the orange panel",
+    ("sunset", "contrast"): "titles run off the panel onto the dark frame; " + _TABLE_HEAD,
+    ("vintage", "outside"): _OVERFLOW,
+    ("vintage", "graphics"): "text on the stains of the old-paper picture",
+    ("vintage", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("vivid", "outside"): "two-line titles run over the top of their frame",
+    ("vivid", "graphics"): "bodies run onto the hatched band at the foot of the page",
+    ("vivid", "contrast"): "the template's light-cyan footer on its band (2.7:1); black on hatch",
+    ("yellow_idea", "outside"): _OVERFLOW,
+    ("yellow_idea", "graphics"): "text next to and over the light bulb and its sparks",
+    ("yellow_idea", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("pandoc-reference", "contrast"): "grey subtitles and slide numbers (#8b8b8b, 3.4:1)",
+    ("ai-sns-plan", "outside"): "the closing slide's contact runs out of its one-line frame",
+    ("ai-sns-plan", "contrast"): "key figures in light accents on white; black on the blue header",
+    ("ai-sns-template", "contrast"): "grey subtitles and slide numbers (#8b8b8b, 3.4:1)",
+    ("icon-core-consulting", "outside"): "two-column bodies are drawn over the title, not in "
+    "their frames; the title slide's texts run out of their frames",
+    ("icon-core-consulting", "graphics"): "a word of the overflow crosses the title's rule",
+    ("icon-core-consulting", "contrast"): "key figures and table headers in the light-grey "
+    "accents (#dddddd on white, 1.4:1)",
+}
+
+REPO = Path(__file__).resolve().parent.parent
+BUILTIN = ["modern", "agency", "dark"]
+TEMPLATES = [*BUILTIN, *template_names()]
+DEPARTMENTS = ["sales", "works-council"]
+CHECKS = {
+    "outside": "words outside their frames",
+    "graphics": "words on the template's graphics",
+    "contrast": "words below WCAG AA contrast",
+}
+JOBS = max(1, min(4, os.cpu_count() or 1))
+
+
+def cases() -> list[object]:
+    """One case per template and check, expected to fail where KNOWN_BAD says so."""
+    return [
+        pytest.param(
+            template,
+            check,
+            id=f"{template}-{check}",
+            marks=[pytest.mark.xfail(strict=False, reason=KNOWN_BAD[template, check])]
+            if (template, check) in KNOWN_BAD
+            else [],
+        )
+        for template in TEMPLATES
+        for check in CHECKS
+    ]
+
+
+@pytest.fixture(scope="session")
+def judged(
+    real_templates: dict[str, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> dict[str, list[Finding]]:
+    """The findings of every template: both departments built, rendered (all decks in one
+    LibreOffice run per core) and judged."""
+    root = tmp_path_factory.mktemp("judged")
+    project = root / "project"
+    project.mkdir()
+    shutil.copy(REPO / "deckgen.yaml", project / "deckgen.yaml")
+    shutil.copytree(REPO / "content", project / "content")
+    runner = CliRunner()
+    decks = []
+    for template in TEMPLATES:
+        if template not in BUILTIN:
+            imported = runner.invoke(
+                cli,
+                ["--project", str(project), "theme", "import", str(real_templates[template]),
+                 "--name", template],
+            )  # fmt: skip
+            assert imported.exit_code == 0, imported.output
+        out = root / "decks" / template
+        built = runner.invoke(
+            cli,
+            ["--project", str(project), "build", *DEPARTMENTS, "-q", "-j", "1",
+             "--theme", template, "--out", str(out), "--allow-outside-output"],
+        )  # fmt: skip
+        assert built.exit_code == 0, built.output
+        decks += [(f"{template}--{slug}", out / f"{slug}.pptx") for slug in DEPARTMENTS]
+    rendered = render_variants(decks, root / "rendered", jobs=JOBS)
+    results: dict[str, list[Finding]] = {template: [] for template in TEMPLATES}
+    for (name, _), findings in zip(decks, judge_all(rendered, jobs=JOBS), strict=True):
+        results[name.partition("--")[0]] += findings
+    table = findings_table(results)
+    (root / "findings.md").write_text(table, encoding="utf-8")
+    (root / "findings.txt").write_text(
+        "".join(f"{f}\n" for found in results.values() for f in found), encoding="utf-8"
+    )
+    request.addfinalizer(lambda: _show(request.config, f"findings per template ({root}):\n{table}"))
+    return results
+
+
+def _show(config: pytest.Config, text: str) -> None:
+    """Print ``text`` at the end of the run, past pytest's capture."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line("\n" + text)
+
+
+def findings_table(results: dict[str, list[Finding]]) -> str:
+    """A Markdown table: per template, the number of findings of each check."""
+    lines = [
+        "| template | " + " | ".join(CHECKS.values()) + " |",
+        "|---|" + "---:|" * len(CHECKS),
+    ]
+    for template, findings in results.items():
+        counts = [sum(f.check == check for f in findings) for check in CHECKS]
+        lines.append(f"| {template} | " + " | ".join(map(str, counts)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def test_known_bad_names_real_cases() -> None:
+    """Every entry of KNOWN_BAD names a template of the set and a check."""
+    assert [key for key in KNOWN_BAD if key[0] not in TEMPLATES or key[1] not in CHECKS] == []
+
+
+@pytest.mark.parametrize(("template", "check"), cases())
+def test_rendered_decks_pass(judged: dict[str, list[Finding]], template: str, check: str) -> None:
+    lines = [str(f) for f in judged[template] if f.check == check]
+    shown = "\n".join(lines[:30]) + ("\n..." if len(lines) > 30 else "")
+    assert not lines, f"{len(lines)} {CHECKS[check]} on {template}:\n{shown}"
