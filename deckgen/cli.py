@@ -30,7 +30,11 @@ Shell completion (departments and themes), e.g. for bash:
 
 
 class _Group(click.Group):
-    """Prints errors as one line each; a traceback only with --debug."""
+    """Prints errors as one line each; a traceback only with --debug. ``--project`` and
+    ``--debug`` may also follow the subcommand (``deckgen build sales --debug``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _group_options_first(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,6 +52,33 @@ class _Group(click.Group):
             if ctx.meta.get("deckgen.debug"):
                 raise
             raise DeckgenError(internal_error(e)) from e
+
+
+_GROUP_FLAGS = ("--debug",)
+_GROUP_VALUES = ("--project",)
+
+
+def _group_options_first(args: list[str]) -> list[str]:
+    """``args`` with the group's own options moved before the subcommand, wherever they were
+    written (up to a ``--``), so that the error text's advice "run with --debug" works as
+    people type it."""
+    moved: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if arg in _GROUP_FLAGS or (arg.split("=", 1)[0] in _GROUP_VALUES and "=" in arg):
+            moved.append(arg)
+        elif arg in _GROUP_VALUES and index + 1 < len(args):
+            moved.extend(args[index : index + 2])
+            index += 1
+        else:
+            rest.append(arg)
+        index += 1
+    return moved + rest
 
 
 @click.group(cls=_Group, epilog=EXIT_CODES)
@@ -88,6 +119,16 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
 
     root = _project_root_or_none(ctx.find_root())
     return [name for name in theme_names(root) if name.startswith(incomplete)]
+
+
+def _complete_themes_and_files(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[Any]:
+    """Theme names, and the files of the folder (a template file is named too)."""
+    from click.shell_completion import CompletionItem
+
+    themes = [CompletionItem(name) for name in _complete_themes(ctx, param, incomplete)]
+    return [*themes, CompletionItem(incomplete, type="file")]
 
 
 @cli.command()
@@ -289,7 +330,7 @@ def validate(ctx: click.Context) -> None:
 
 
 @cli.command(name="notes")
-@click.argument("department")
+@click.argument("department", shell_complete=_complete_departments)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -454,9 +495,11 @@ def new_command(ctx: click.Context, slug: str, name: str) -> None:
 
 
 @cli.command(name="explain")
-@click.argument("department")
+@click.argument("department", shell_complete=_complete_departments)
 @click.argument("slide", type=int, required=False)
-@click.option("--theme", help="Explain the layouts of this theme instead.")
+@click.option(
+    "--theme", shell_complete=_complete_themes, help="Explain the layouts of this theme instead."
+)
 @click.pass_context
 def explain_command(
     ctx: click.Context, department: str, slide: int | None, theme: str | None
@@ -585,7 +628,7 @@ def theme_list(ctx: click.Context) -> None:
 
 
 @theme.command(name="inspect")
-@click.argument("template")
+@click.argument("template", shell_complete=_complete_themes_and_files)
 @click.pass_context
 def theme_inspect(ctx: click.Context, template: str) -> None:
     """Show every layout of TEMPLATE (a .pptx/.potx file or a theme name) and its placeholders."""

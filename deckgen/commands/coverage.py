@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.build.pipeline import paginate_department
+from deckgen.commands.starter import starter_department, starter_notes
+from deckgen.content.model import Department
 from deckgen.content.project import load_project_strict
+from deckgen.typography import plain
 
 COLUMNS = ("benefits", "concerns", "examples", "metrics", "next_steps", "contact", "notes")
 GAP_WORDS = {
@@ -26,6 +29,7 @@ class Row:
     slug: str
     counts: dict[str, int]
     notes: tuple[int, int]
+    starter: list[str] = field(default_factory=list)  # sections still holding starter text
 
     @property
     def gaps(self) -> list[str]:
@@ -34,29 +38,59 @@ class Row:
         missing = self.notes[1] - self.notes[0]
         if missing:
             found.append(f"{missing} slide(s) without speaker notes")
+        if self.starter:
+            found.append(f"starter text not replaced in: {', '.join(self.starter)}")
         return found
 
 
 def coverage(root: Path) -> list[Row]:
-    """The coverage of every department of the project."""
+    """The coverage of every department of the project; texts still as the starter file has
+    them (``deckgen new``'s "Erster Nutzen", "Vorname Nachname") count as missing."""
     project = load_project_strict(root)
+    starter = {column: set(found) for column, found in _items(_starter())}
+    notes = starter_notes()
+
+    def own_notes(lines: list[str]) -> bool:
+        return any(" ".join(plain(t).split()) not in notes for t in lines if t.strip())
+
     rows = []
     for slug, department_file in project.departments.items():
-        department = department_file.department
-        metrics = department.metrics
         outline = paginate_department(project, slug)[0].outline
         talking = [spec for spec in outline.slides]  # every slide wants notes
-        with_notes = sum(1 for spec in talking if spec.slide.notes)
+        with_notes = sum(1 for spec in talking if own_notes([n.text for n in spec.slide.notes]))
+        items = _items(department_file.department)
         counts = {
-            "benefits": len(department.benefits),
-            "concerns": len(department.concerns),
-            "examples": len(department.examples) + len(department.testimonials),
-            "metrics": (len(metrics.figures) + len(metrics.charts)) if metrics else 0,
-            "next_steps": len(department.next_steps),
-            "contact": 1 if department.contact else 0,
+            column: len([i for i in found if i not in starter[column]]) for column, found in items
         }
-        rows.append(Row(slug, counts, (with_notes, len(talking))))
+        left = [column for column, found in items if any(i in starter[column] for i in found)]
+        rows.append(Row(slug, counts, (with_notes, len(talking)), left))
     return rows
+
+
+def _starter() -> Department:
+    return Department.model_validate(starter_department())
+
+
+def _items(department: Department) -> list[tuple[str, list[tuple[str, ...]]]]:
+    """The items of each column, each as the texts that tell it apart."""
+    metrics = department.metrics
+    contact = department.contact
+    examples: list[tuple[str, ...]] = [
+        (e.title, *(p.text for p in e.did[:1])) for e in department.examples
+    ]
+    examples += [(t.quote, t.author) for t in department.testimonials]
+    measured: list[tuple[str, ...]] = []
+    if metrics:
+        measured += [(f.value, f.label) for f in metrics.figures]
+        measured += [(c.title, *c.categories) for c in metrics.charts]
+    return [
+        ("benefits", [(b.title, b.text) for b in department.benefits]),
+        ("concerns", [(c.concern, c.answer) for c in department.concerns]),
+        ("examples", [tuple(plain(t) for t in item) for item in examples]),
+        ("metrics", measured),
+        ("next_steps", [(n.step, n.who) for n in department.next_steps]),
+        ("contact", [(contact.name, contact.email)] if contact else []),
+    ]
 
 
 def table(rows: list[Row]) -> list[str]:

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from deckgen import __version__
 from deckgen.commands.ci import (
@@ -114,7 +115,7 @@ examples:                                     # what others do, and what it brin
 metrics:                                      # how success is measured
   figures:                                    # 1 to 4 key figures
     - {{value: "500", label: Follower nach einem Jahr}}
-    - {{value: "4 h", label: Antwortzeit werktags}}
+    - {{value: "4 h", label: "eine zweite Zahl, die Sie messen"}}
   notes: Das sind Ziele, die wir nach sechs Monaten prüfen.
   charts:                                     # native charts: column, bar, line or pie
     - title: Ziel pro Quartal
@@ -149,6 +150,35 @@ contact:                                      # optional; else the contact of sh
 #     slides: [...]
 # skip: [examples]                            # optional: leave sections out
 """
+
+
+def starter_department() -> Any:
+    """The starter department file as data (what ``deckgen new`` writes), so that
+    ``coverage`` can tell an item that was never replaced from the department's own."""
+    import yaml
+
+    return yaml.safe_load(department_text("X"))
+
+
+def starter_notes() -> frozenset[str]:
+    """Every speaker note of the starter department file and shared content."""
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(value: object, key: str = "") -> None:
+        if isinstance(value, dict):
+            for name, item in value.items():
+                walk(item, str(name))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key)
+        elif isinstance(value, str) and key == "notes":
+            found.update(" ".join(line.split()) for line in value.splitlines() if line.strip())
+
+    walk(yaml.safe_load(department_text("X")))
+    walk(yaml.safe_load(SHARED))
+    return frozenset(found)
 
 
 def _quoted(text: str) -> str:

@@ -61,6 +61,19 @@ def image_paths(content: Shared | Department) -> Iterator[tuple[KeyPath, str]]:
     return image_slides(lists)
 
 
+def written_image_paths(data: object, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Every ``image:`` text anywhere in a file's data, for a file that is not valid yet."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "image" and isinstance(value, str):
+                yield (*path, key), value
+            else:
+                yield from written_image_paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from written_image_paths(value, (*path, index))
+
+
 def templated_image_errors(
     root: Path, written: Document, rendered: Shared | Department
 ) -> list[SourceError]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from deckgen import confine
+from deckgen.content import yaml_hints
 from deckgen.errors import Location, SourceError
 
 KeyPath = tuple[str | int, ...]
@@ -116,12 +117,12 @@ def load_document(path: Path, within: Sequence[Path] | None = None) -> Document:
             Location(path, 1, 1)
         ) from None
     except yaml.MarkedYAMLError as e:
-        raise _syntax_error(path, e) from e
+        raise _syntax_error(path, e, text) from e
     except yaml.YAMLError as e:
         raise SourceError(Location(path, 1, 1), f"YAML error: {e}") from e
     document = Document(path, None)
     if node is not None:
-        document.data = _Builder(document).build(node, (), 0)
+        document.data = _Builder(document, text).build(node, (), 0)
     return document
 
 
@@ -177,19 +178,36 @@ _PLAIN_WORDS = {
 }
 
 
-def _syntax_error(path: Path, error: yaml.MarkedYAMLError) -> SourceError:
+def _syntax_error(path: Path, error: yaml.MarkedYAMLError, text: str) -> SourceError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    lines = text.splitlines()
+    for number in dict.fromkeys(
+        m.line + 1 for m in (error.context_mark, error.problem_mark) if m is not None
+    ):
+        hint = yaml_hints.jinja_unquoted(lines[number - 1]) if number <= len(lines) else None
+        if hint is not None:
+            return SourceError(Location(path, number, _first_brace(lines[number - 1])), hint)
     problem = error.problem or "invalid YAML"
+    if problem == "mapping values are not allowed here":
+        hint = yaml_hints.indented_key(lines, line)
+        if hint is not None:
+            indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+            return SourceError(Location(path, line, indent + 1), hint)
     problem = _PLAIN_WORDS.get(problem, problem)
     return SourceError(Location(path, line, column), f"YAML syntax error: {problem}")
+
+
+def _first_brace(line: str) -> int:
+    return line.index("{{") + 1
 
 
 class _Builder:
     """Turns a composed YAML node tree into plain data, recording marks as it goes."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, text: str) -> None:
         self.document = document
+        self.lines = text.splitlines()
         self.count = 0
 
     def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
@@ -225,6 +243,11 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in self._pairs(node):
             if not isinstance(key_node, yaml.ScalarNode):
+                line = self.lines[key_node.start_mark.line]
+                hint = yaml_hints.jinja_unquoted(line)
+                if hint is not None:  # "audience: {{ x }}" reads as a mapping in a mapping
+                    where = Location(self.document.path, key_node.start_mark.line + 1, 0)
+                    raise SourceError(replace(where, column=_first_brace(line)), hint)
                 raise SourceError(self._location(key_node), "a key must be a plain word")
             key = str(key_node.value)
             key_path = (*path, key)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.confine import readable_folders
-from deckgen.content.images import check_image, image_paths
+from deckgen.content.images import check_image, image_paths, written_image_paths
 from deckgen.content.loader import Document, dotted, load_document
 from deckgen.content.model import BUILTIN_SECTIONS, Department, Settings, Shared
 from deckgen.content.paths import (
@@ -18,8 +18,16 @@ from deckgen.content.paths import (
     department_slugs,
     not_a_slug,
 )
+from deckgen.content.resolve import resolve_department, template_errors
 from deckgen.content.validate import validate
-from deckgen.errors import ContentError, ErrorCollector, SourceError, internal_error, suggest
+from deckgen.errors import (
+    ContentError,
+    ErrorCollector,
+    SourceError,
+    internal_error,
+    suggest,
+    unique,
+)
 
 
 @dataclass
@@ -126,11 +134,18 @@ def load_department(project: Project, slug: str) -> tuple[DepartmentFile | None,
     except SourceError as e:
         return None, [e]
     department, errors = validate(document, Department)
-    if department is None:
-        return None, errors
+    if department is None:  # what else is wrong comes in the same run: pictures, templates
+        errors += [
+            found
+            for path, name in written_image_paths(document.data)
+            if (found := check_image(project.root, document, path, name)) is not None
+        ]
+        errors += template_errors(project.settings, slug, document)
+        return None, unique(errors)
     errors = _check_department(project, document, department)
     if errors:
-        return None, errors
+        loaded = DepartmentFile(slug, document, department)
+        return None, unique([*errors, *resolve_department(project, loaded)[1]])
     return DepartmentFile(slug, document, department), []
 
 

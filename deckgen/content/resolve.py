@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -21,7 +21,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from deckgen.content.images import templated_image_errors
 from deckgen.content.loader import MAX_TEXT_CHARS, NOT_IN_XML, Document, KeyPath, dotted, too_long
 from deckgen.content.model import Department, Settings, Shared
-from deckgen.content.project import DepartmentFile, Project
 from deckgen.content.sandbox import (
     BoundedEnvironment,
     TemplateLimit,
@@ -32,6 +31,9 @@ from deckgen.content.sandbox import (
 from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
 from deckgen.locale import format_date
+
+if TYPE_CHECKING:  # types only: project loading asks this module for template errors
+    from deckgen.content.project import DepartmentFile, Project
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -284,6 +286,25 @@ def _error(document: Document, path: KeyPath, template_line: int, what: str) -> 
         # a literal block starts on the line after its '|'
         location = type(location)(location.path, mark.line + template_line, 1)
     return SourceError(location, what, key=dotted(path))
+
+
+def template_errors(settings: Settings, slug: str, document: Document) -> list[SourceError]:
+    """The template errors of a department file that does not validate yet, filled in with
+    its name, audience and presenter as far as they are texts: reported with its other errors,
+    so that the mistakes of a file come in one run instead of in rounds."""
+    data = document.data if isinstance(document.data, dict) else {}
+
+    def text(key: str) -> str:
+        value = data.get(key)
+        return value if isinstance(value, str) else ""
+
+    stand_in = Department.model_construct(
+        name=text("name"), audience=text("audience"), presenter=text("presenter")
+    )
+    env = make_environment()
+    context = _filled_context(make_context(settings, slug, stand_in), env)
+    with department_time():
+        return render_document(document, context, env)[1]
 
 
 @dataclass(frozen=True)
