@@ -226,10 +226,12 @@ def holder(word: Word, frames: list[Frame]) -> Frame | None:
     """The frame that holds the word: one whose text has the word and that the word lies in.
 
     A word no text has (a bullet, a number of a numbered list, a field) may lie in any text
-    frame; a chart's or table's frame (text None) may hold any word.
+    frame, and so may a lone mark that could be a bullet ("\u2013" is in a title's text and is the
+    bullet of a list); a chart's or table's frame (text None) may hold any word.
     """
     candidates = [f for f in frames if f.text is None or word.text in f.text]
-    if not any(f.text is not None for f in candidates):
+    bullet = len(word.text) == 1 and not word.text.isalnum()
+    if bullet or not any(f.text is not None for f in candidates):
         candidates += [f for f in frames if f.text is not None]
     return next((f for f in candidates if inside(word, f.box)), None)
 

@@ -45,6 +45,7 @@ from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
 from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
+from deckgen.render.template import SAFE_COVER, layout_graphics
 from deckgen.render.text import write_paragraphs
 from deckgen.typography import opening_quote
 
@@ -202,7 +203,7 @@ QUOTE_MARK = 120  # points: the size of the big quotation mark beside a quote
 
 def fill_quote(ctx: SlideContext, slide: model.QuoteSlide) -> None:
     """A large opening quotation mark of the deck's language, left of the quote, where the
-    layout leaves room for it."""
+    layout leaves room for it and the template draws nothing."""
     del slide
     quote = ctx.placeholder("quote")
     width, height = Emu(Pt(QUOTE_MARK * 0.6)), Emu(Pt(QUOTE_MARK * 1.35))  # the glyph's cell
@@ -210,6 +211,9 @@ def fill_quote(ctx: SlideContext, slide: model.QuoteSlide) -> None:
         return
     mark = opening_quote(ctx.language)
     left = quote.left - width - Emu(Pt(8))
+    cell = Rect(int(left), int(quote.top), int(width), int(height))
+    if layout_graphics(ctx.slide.slide_layout).covered(cell) > SAFE_COVER:
+        return  # the template draws there; the quote's own marks say enough
     box = ctx.slide.shapes.add_textbox(left, quote.top, width, height)
     frame = box.text_frame
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0

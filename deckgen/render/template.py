@@ -163,6 +163,15 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
 
 
 SAFE_COVER = 0.02  # graphics covering this little of a placeholder do not matter
+
+
+def layout_graphics(layout: Any) -> GraphicsMap:
+    """The template's own graphics on slides of ``layout`` (what deckgen must not draw over)."""
+    presentation = layout.part.package.presentation_part.presentation
+    width, height = int(presentation.slide_width), int(presentation.slide_height)
+    return GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
+
+
 SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
 COLUMN_GAP = 0.04  # of the width, between fields that share a placeholder
 
