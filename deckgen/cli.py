@@ -114,7 +114,9 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
 @click.option(
-    "--strict", is_flag=True, help="Treat warnings (text that does not fit) as errors: exit 1."
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (text that does not fit, accessibility findings) as errors: exit 1.",
 )
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
@@ -218,6 +220,46 @@ def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     ]
+
+
+@cli.command(name="check")
+@click.argument("departments", nargs=-1, shell_complete=_complete_departments)
+@click.option("--all", "check_all", is_flag=True, help="Check every department's deck.")
+@click.option("--theme", shell_complete=_complete_themes, help="Check the decks on this theme.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when anything is found.")
+@click.pass_context
+def check_command(
+    ctx: click.Context,
+    departments: tuple[str, ...],
+    check_all: bool,
+    theme: str | None,
+    strict: bool,
+) -> None:
+    """Check the decks of DEPARTMENTS (or --all) for readers and screen-reader users: titles,
+    alternative texts, decorative shapes, table headers, reading order, contrast, text size,
+    languages. Nothing is written."""
+    from deckgen.commands.check import check_decks
+    from deckgen.errors import ContentError
+
+    if not departments and not check_all:
+        raise click.UsageError("name a department, or use --all")
+    if departments and check_all:
+        raise click.UsageError("name departments or use --all, not both")
+    report = check_decks(_root(ctx), None if check_all else list(departments), theme)
+    for slug, found in report.findings.items():
+        for finding in found:
+            click.echo(finding.message)
+        click.echo(f"{slug}: {_findings(len(found))}")
+    if len(report.findings) > 1:
+        click.echo(f"{_findings(report.count)} in {len(report.findings)} decks")
+    if report.errors:
+        raise ContentError(report.errors)
+    if strict and report.count:
+        sys.exit(1)
+
+
+def _findings(count: int) -> str:
+    return "no findings" if count == 0 else f"{count} finding{'s' if count > 1 else ''}"
 
 
 @cli.command(name="list")

@@ -468,6 +468,7 @@ class _OutlineBuilder:
                     "title": chart.title,
                     "chart": data,
                     "caption": chart.caption,
+                    "alt": chart.alt,
                     "notes": list(chart.notes),
                 }
             )

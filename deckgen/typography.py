@@ -83,7 +83,7 @@ def plain(text: str) -> str:
     return text.replace(SOFT_HYPHEN, "").replace(NO_BREAK_SPACE, " ")
 
 
-_UNTOUCHED = {"kind", "notes", "image", "number_format", "fit", "chart", "better"}
+_UNTOUCHED = {"kind", "notes", "image", "number_format", "fit", "chart", "better", "alt"}
 
 
 def typeset_slide(slide: Any, locale: str) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckgen.build.checks import accessibility_warnings
 from deckgen.content.project import Project
 from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
@@ -126,12 +127,14 @@ def _over_time(project: Project, slug: str, deck: PaginatedDeck) -> list[SourceE
     ]
 
 
-def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
-    """Build one department's deck and write it; DeckgenError if it cannot be."""
+def render_department(
+    project: Project, slug: str, theme_name: str | None = None
+) -> tuple[PaginatedDeck, Theme, bytes]:
+    """One department's deck as the bytes of its .pptx, with its final outline and theme."""
     from deckgen.render import DeckInfo, render_deck
-    from deckgen.write import write_atomic, zip_package
+    from deckgen.write import zip_package
 
-    deck, theme = paginate_department(project, slug, options.theme)
+    deck, theme = paginate_department(project, slug, theme_name)
     settings = project.settings
     department = project.departments[slug].department
     timestamp = file_timestamp(settings)
@@ -144,9 +147,23 @@ def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
         project_root=project.root,
         timestamp=timestamp,
     )
+    return deck, theme, zip_package(render_deck(deck, theme, info), timestamp)
+
+
+def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
+    """Build one department's deck and write it; DeckgenError if it cannot be.
+
+    Its warnings are those of pagination and what the written deck lacks for readers and
+    screen-reader users (:func:`deckgen.build.checks.accessibility_warnings`).
+    """
+    from deckgen.write import write_atomic
+
+    deck, theme, data = render_department(project, slug, options.theme)
     path = output_folder(project, options) / f"{slug}.pptx"
-    write_atomic(path, zip_package(render_deck(deck, theme, info), timestamp))
-    return BuiltDeck(slug, path, len(deck.pages), deck.warnings)
+    write_atomic(path, data)
+    sizes = project.settings.accessibility.min_size
+    found = accessibility_warnings(deck, theme, data, sizes)
+    return BuiltDeck(slug, path, len(deck.pages), [*deck.warnings, *found])
 
 
 def output_folder(project: Project, options: BuildOptions) -> Path:

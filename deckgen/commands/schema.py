@@ -46,6 +46,16 @@ DESCRIPTIONS: dict[str, str] = {
     "OutlineEntry.notes": "Speaker notes of the section's header slide, or of the agenda.",
     "Settings.duration": "Minutes a talk may take; the build warns about a longer one (Dauer).",
     "Settings.words_per_minute": "How fast speaker notes are read, for timing (default 130).",
+    "Settings.accessibility": "What `deckgen check` and every build hold decks to "
+    "(Barrierefreiheit): min_size.",
+    "Accessibility.min_size": "Smallest text in points, by part of the slide: title, body, "
+    "detail, footer.",
+    "MinimumSizes.title": "Smallest size of slide titles (default 24).",
+    "MinimumSizes.body": "Smallest size of a slide's main text: bullets, columns, answers, "
+    "quotes, subtitles (default 18).",
+    "MinimumSizes.detail": "Smallest size of text in tables, charts, cards, key figures, process "
+    "steps, captions, counters and contacts (default 12).",
+    "MinimumSizes.footer": "Smallest size of footers and slide numbers (default 10).",
     "Department.duration": "Minutes this talk may take (instead of deckgen.yaml's duration).",
     "Department.ask": "What the department is asked to decide: a slide before the closing.",
     "Ask.decision": "The decision asked for, in one sentence (Entscheidung).",
@@ -178,6 +188,8 @@ COMMON: dict[str, str] = {
     "fit": "This slide's policy for text that does not fit: split, shrink, warn or error.",
     "concern": "The concern as the department would say it.",
     "answer": "Our answer.",
+    "alt": "What the chart, picture or diagram shows, for people who cannot see it "
+    "(Alternativtext); a sentence, not a file name.",
 }
 
 

@@ -251,6 +251,7 @@ class ChartSlide(_Slide):
     title: str
     chart: ChartData
     caption: str = ""
+    alt: str = ""  # what the chart shows, for screen readers
 
 
 class TableSlide(_Slide):
@@ -280,6 +281,7 @@ class ProcessSlide(_Slide):
     title: str
     steps: list[ProcessStep] = Field(min_length=2, max_length=6)
     caption: str = ""
+    alt: str = ""  # what the diagram shows as a whole, for screen readers
 
 
 class QuoteSlide(_Slide):
@@ -298,6 +300,7 @@ class ImageSlide(_Slide):
     title: str
     image: str
     caption: str = ""
+    alt: str = ""  # what the picture shows, for screen readers
 
 
 class ClosingSlide(_Slide):
@@ -371,6 +374,21 @@ def _outline_entry(value: Any) -> Any:
     return {"section": value} if isinstance(value, str) else value
 
 
+class MinimumSizes(Model):
+    """The smallest text (points) an accessible deck shows, by the part of the slide it is in."""
+
+    title: float = Field(default=24, ge=4, le=100)
+    body: float = Field(default=18, ge=4, le=100)
+    detail: float = Field(default=12, ge=4, le=100)
+    footer: float = Field(default=10, ge=4, le=100)
+
+
+class Accessibility(Model):
+    """What ``deckgen check`` (and every build) holds a deck to, beyond WCAG's fixed rules."""
+
+    min_size: MinimumSizes = MinimumSizes()
+
+
 class Settings(Model):
     """deckgen.yaml: what every deck of the project shares."""
 
@@ -384,6 +402,7 @@ class Settings(Model):
     fit: FitPolicy = "split"
     duration: int | None = Field(default=None, ge=1, le=600)  # minutes every talk may take
     words_per_minute: int = Field(default=130, ge=40, le=300)
+    accessibility: Accessibility = Accessibility()
     variables: dict[str, str] = {}
     outline: list[
         Annotated[
@@ -468,6 +487,7 @@ class Chart(ChartData):
 
     title: str
     caption: str = ""
+    alt: str = ""
     notes: Notes = []
 
 

@@ -143,6 +143,8 @@ class _Pager:
             groups = self._point_groups(spec, slide)
         elif isinstance(slide, model.TableSlide):
             groups = self._row_groups(spec, slide)
+        elif isinstance(slide, model.CardsSlide):
+            groups = self._card_groups(spec, slide)
         else:
             return [spec]
         if len(groups) == 1:
@@ -177,6 +179,23 @@ class _Pager:
             return table_fits(fit, frame.height, self.rules.min_size)
 
         return _groups(list(range(len(rows))), fits)
+
+    def _card_groups(self, spec: SlideSpec, slide: model.CardsSlide) -> list[list[int]]:
+        """Cards that do not fit at the theme's smallest text go on over several slides."""
+        frame, _, _ = self._drawn_frame(spec, "cards", "")
+        lines = [self._lines(c.figure) if c.figure else None for c in slide.cards]
+        family = self.geometry.body_font
+
+        def fits(group: list[int], scale: float = 1.0) -> bool:
+            if scale != 1.0:
+                return False  # cards choose their own sizes, down to the smallest
+            cards, figures = [slide.cards[i] for i in group], [lines[i] for i in group]
+            fit = cards_fit(
+                cards, figures, frame.width, frame.height, family, self.fonts, self.rules.min_size
+            )
+            return fit.fits
+
+        return _groups(list(range(len(slide.cards))), fits)
 
     # -- measuring one slide ---------------------------------------------------------------------
 
@@ -291,7 +310,7 @@ class _Pager:
         shown = [line for line in lines if line is not None]
         card_w, card_h = card_size(len(shown), frame.width, frame.height)
         family = self.geometry.body_font
-        fit = figures_fit(shown, card_w, card_h, family, self.fonts)
+        fit = figures_fit(shown, card_w, card_h, family, self.fonts, self.rules.min_size)
         if not fit.fits:
             self._not_fitting(spec, f"slide {number}: the key figures do not fit their cards")
         return fit
@@ -330,7 +349,15 @@ class _Pager:
         frame: Rect,
     ) -> CardsFit:
         family = self.geometry.body_font
-        fit = cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts)
+        fit = cards_fit(
+            list(slide.cards),
+            lines,
+            frame.width,
+            frame.height,
+            family,
+            self.fonts,
+            self.rules.min_size,
+        )
         if not fit.fits:
             self._not_fitting(spec, f"slide {number}: the cards do not fit")
         return fit
@@ -403,7 +430,7 @@ def _parts(
 ) -> list[SlideSpec]:
     """The slides a split list or table becomes, each with the notes of what it shows."""
     slide = spec.slide
-    key = "points" if isinstance(slide, model.BulletsSlide) else "rows"
+    key = {"bullets": "points", "table": "rows", "cards": "cards"}[slide.kind]
     items: Sequence[Any] = getattr(slide, key)
     own_notes = _notes_by_item(spec)
     parts = []

@@ -19,6 +19,7 @@ from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
+from deckgen.render.accessibility import prepare_slide
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import open_template, resolve_layouts, template_geometry
 from deckgen.render.text import write_paragraphs
@@ -90,6 +91,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             oxml.hide(slide)
         if theme.logo is not None:
             _add_logo(slide, presentation, theme)
+        prepare_slide(slide, page.spec.slide, info.language)
         _write_notes(slide, page.spec.slide.notes, info.language)
     for slide, body, targets in linking:
         _link(slide, body, targets, slides)
@@ -141,6 +143,7 @@ def _add_logo(slide: Any, presentation: Any, theme: Theme) -> None:
         margin if corner.startswith("top") else presentation.slide_height - picture.height - margin
     )
     picture.name = "Logo"
+    oxml.mark_decorative(picture)
 
 
 def _set_properties(presentation: Any, info: DeckInfo) -> None:
