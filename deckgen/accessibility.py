@@ -66,6 +66,14 @@ class Finding:
     example: str = ""  # the text ``what`` quotes, where it quotes one
 
 
+@dataclass(frozen=True)
+class FigureShape:
+    """A shape that a PDF shows as a figure: its description, and whether it only decorates."""
+
+    description: str
+    decorative: bool
+
+
 def text_role(field: str | None, placeholder_type: str | None) -> str:
     """Which minimum size a text is held to: title, body, footer or detail.
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
 
 from deckgen.accessibility import (
+    FigureShape,
     Finding,
     looks_like_file_name,
     minimum,
@@ -46,6 +48,34 @@ def prepare_slide(slide: Any, content: Slide, language: str) -> None:
                 access.remove(element)
         access.add_hidden_title(slide, title, language, HIDDEN_TITLE_HEIGHT)
     access.put_title_first(slide)
+
+
+def figure_shapes(path: Path) -> tuple[str, list[list[FigureShape]]]:
+    """A written deck's language, and for each slide the shapes a PDF shows as figures
+    (pictures, charts, shapes and lines without text, groups opened), in painting order."""
+    presentation = Presentation(str(path))
+    slides = []
+    for slide in presentation.slides:
+        found: list[FigureShape] = []
+        for element in access.shape_elements(slide):
+            _figures(element, found)
+        slides.append(found)
+    return presentation.core_properties.language or "en-US", slides
+
+
+def _figures(element: Any, found: list[FigureShape]) -> None:
+    kind = access.tag(element)
+    if kind == "grpSp":
+        for child in access.children(element):
+            _figures(child, found)
+        return
+    figure = (
+        kind in ("pic", "cxnSp")
+        or (kind == "graphicFrame" and access.graphic_kind(element) == "chart")
+        or (kind == "sp" and not access.has_text(element))
+    )
+    if figure:
+        found.append(FigureShape(access.description(element), access.is_decorative(element)))
 
 
 def inspect_deck(
