@@ -317,7 +317,8 @@ def notes_command(ctx: click.Context, department: str, out: Path | None) -> None
     name = project.departments[department].department.name
     path = (out or project.root / project.settings.output) / f"{department}-notes.md"
     wpm = project.settings.words_per_minute
-    text = talk_track(outline, name, project.settings.locale, wpm)
+    settings = project.settings
+    text = talk_track(outline, name, settings.locale, wpm, settings.words.model_dump())
     write_atomic(path, text.encode("utf-8"))
     minutes = talk_minutes(outline, wpm)
     click.echo(f"{display_path(path)} ({len(outline.slides)} slides, about {minutes:.0f} min)")
@@ -338,11 +339,18 @@ def diff_command(old: Path, new: Path) -> None:
 
 @cli.command(name="init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-def init_command(folder: Path) -> None:
+@click.option(
+    "--locale",
+    default="de",
+    show_default=True,
+    help="Language and region of the decks, e.g. de, de-AT, en, en-US, fr; the starter texts "
+    "are German for German, else English.",
+)
+def init_command(folder: Path, locale: str) -> None:
     """Make a new content repo in FOLDER that `deckgen build --all` builds as it is."""
     from deckgen.commands.starter import init_project
 
-    for path in init_project(folder):
+    for path in init_project(folder, locale):
         click.echo(display_path(path))
 
 

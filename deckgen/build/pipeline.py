@@ -14,7 +14,7 @@ from deckgen.content.project import Project
 from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
 from deckgen.figures import repeated_figures
-from deckgen.locale import LANGUAGE_TAGS, word
+from deckgen.locale import language_tag, words
 from deckgen.outline import DeckOutline, build_outline
 from deckgen.paginate import FitRules, PaginatedDeck, ThemeFonts, paginate
 from deckgen.talk import longest, talk_minutes
@@ -72,16 +72,16 @@ def paginate_department(
     outline = outline_department(project, slug)
     theme = choose_theme(project, slug, theme_name)
     geometry = template_geometry(theme, {spec.kind for spec in outline.slides})
-    locale = project.settings.locale
+    said = words(project.settings.locale, project.settings.words.model_dump())
     rules = FitRules(
         settings_policy=project.settings.fit,
         theme_policy=theme.manifest.fit,
         min_size=theme.manifest.min_font_size,
-        continued=word(locale, "continued"),
-        continued_note=word(locale, "continued_from"),
+        continued=said["continued"],
+        continued_note=said["continued_from"],
         fonts=theme_fonts(theme),
-        today_goal=word(locale, "today_goal"),
-        less_is_better=word(locale, "less_is_better"),
+        today_goal=said["today_goal"],
+        less_is_better=said["less_is_better"],
     )
     deck = paginate(outline, geometry, rules)
     where = theme.location("kinds")
@@ -141,7 +141,7 @@ def render_department(
     info = DeckInfo(
         organisation=settings.organisation.name,
         footer=settings.organisation.short_name or settings.organisation.name,
-        language=LANGUAGE_TAGS[settings.locale],
+        language=language_tag(settings.locale),
         title=f"{deck.outline.title}: {department.name}",
         subject=department.audience,
         project_root=project.root,

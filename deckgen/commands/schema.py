@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from deckgen.content.model import Department, Settings, Shared
+from deckgen.locale import WORDS
 from deckgen.theme import ThemeManifest
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
@@ -29,7 +30,10 @@ DESCRIPTIONS: dict[str, str] = {
     "Settings.title": "Title of every deck, on the title slide (Titel).",
     "Settings.subtitle": "Subtitle of the title slide; may use {{ department.name }}, {{ date }}.",
     "Settings.theme": "Theme of every deck: modern, agency, dark or a folder in themes/.",
-    "Settings.locale": "Language of built-in words and dates: de (Deutsch) or en (English).",
+    "Settings.locale": "Language and region of built-in words, dates and numbers (Sprache): de, "
+    "de-AT, de-CH, en (British dates), en-GB, en-US, fr, fr-CH, ...",
+    "Settings.words": "Your own text instead of a built-in word on slides, by its name, e.g. "
+    'questions: "Ihre Fragen?" (eigene Wörter).',
     "Settings.output": "Folder the decks are written to, relative to deckgen.yaml.",
     "Settings.date": "Date shown as {{ date }}, e.g. 2026-12-01 (default: today).",
     "Settings.variables": "Your own texts, used as {{ vars.<name> }} (Variablen).",
@@ -191,6 +195,14 @@ COMMON: dict[str, str] = {
     "alt": "What the chart, picture or diagram shows, for people who cannot see it "
     "(Alternativtext); a sentence, not a file name.",
 }
+
+
+DESCRIPTIONS.update(
+    {
+        f"Words.{name}": f"Instead of '{WORDS['de'][name]}' (de) or '{WORDS['en'][name]}' (en)."
+        for name in WORDS["en"]
+    }
+)
 
 
 def schema_for(model: type[BaseModel]) -> dict[str, Any]:

@@ -5,12 +5,17 @@ Everything written here builds as it is; the texts say what to replace.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import yaml
+
+from deckgen.commands import starter_en
 from deckgen.commands.schema import write_schemas
 from deckgen.content.paths import DEPARTMENTS_DIR, SLUG, not_a_slug
 from deckgen.errors import DeckgenError
+from deckgen.locale import check_locale, language
 from deckgen.theme import BUILTIN_THEMES
 
 SETTINGS = """\
@@ -22,7 +27,7 @@ organisation:
 title: Gemeinsam auf Social Media
 subtitle: "{{ department.name }} · {{ date }}"
 theme: modern                  # modern, agency, dark, or a folder in themes/
-locale: de                     # de or en: built-in words on slides and the date
+locale: de                     # language and region of built-in words, dates and numbers
 output: build
 variables:
   launch: Frühjahr
@@ -147,6 +152,7 @@ metrics:                                      # how success is measured
       series:
         - name: Anfragen
           values: [10, 20, 30, 40]
+      alt: Säulendiagramm der angestrebten Anfragen, von 10 im ersten auf 40 im vierten Quartal
       notes: Am Anfang geht es langsam.
 
 next_steps:                                   # what happens next; who and when are optional
@@ -179,15 +185,25 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def init_project(folder: Path) -> list[Path]:
-    """Make a new content repo in ``folder``; return the files written."""
+def init_project(folder: Path, locale: str = "de") -> list[Path]:
+    """Make a new content repo in ``folder`` whose texts are in ``locale``'s language (German,
+    else English); return the files written."""
     if (folder / "deckgen.yaml").exists():
         raise DeckgenError(f"{folder} has a deckgen.yaml already")
+    try:
+        locale = check_locale(locale)
+    except ValueError as e:
+        raise DeckgenError(str(e)) from e
+    german = language(locale) == "de"
+    settings = SETTINGS if german else starter_en.SETTINGS
+    names = {"sales": "Vertrieb", "hr": "Personal"} if german else starter_en.DEPARTMENTS
     files = {
-        "deckgen.yaml": SETTINGS,
-        "content/shared.yaml": SHARED,
-        "content/departments/sales.yaml": department_text("Vertrieb"),
-        "content/departments/hr.yaml": department_text("Personal"),
+        "deckgen.yaml": re.sub(r"^locale: \S+", f"locale: {locale}", settings, flags=re.M),
+        "content/shared.yaml": SHARED if german else starter_en.SHARED,
+        **{
+            f"content/departments/{slug}.yaml": _department(name, german)
+            for slug, name in names.items()
+        },
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".github/workflows/decks.yml": WORKFLOW,
@@ -205,13 +221,29 @@ def init_project(folder: Path) -> list[Path]:
     return written
 
 
+def _department(name: str, german: bool) -> str:
+    return department_text(name) if german else starter_en.department_text(name, _quoted(name))
+
+
+def project_locale(root: Path) -> str:
+    """The ``locale:`` of a project's deckgen.yaml, read without validating it ("de" if none)."""
+    try:
+        settings = yaml.safe_load((root / "deckgen.yaml").read_text(encoding="utf-8-sig"))
+    except (OSError, yaml.YAMLError):
+        return "de"
+    value = settings.get("locale") if isinstance(settings, dict) else None
+    return value if isinstance(value, str) and value.strip() else "de"
+
+
 def new_department(root: Path, slug: str, name: str) -> Path:
-    """Add a department file ``content/departments/<slug>.yaml``; return its path."""
+    """Add a department file ``content/departments/<slug>.yaml`` in the language of the
+    project's locale; return its path."""
     if not SLUG.match(slug):
         raise DeckgenError(not_a_slug(slug))
     path = root / DEPARTMENTS_DIR / f"{slug}.yaml"
     if path.exists():
         raise DeckgenError(f"{path} exists already")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(department_text(name), encoding="utf-8")
+    german = language(project_locale(root)) == "de"
+    path.write_text(_department(name, german), encoding="utf-8")
     return path

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from deckgen.locale import check_locale
 
 BUILTIN_SECTIONS = (
     "title",
@@ -374,6 +376,48 @@ def _outline_entry(value: Any) -> Any:
     return {"section": value} if isinstance(value, str) else value
 
 
+class Words(Model):
+    """The built-in words on slides, each replaced by deckgen.yaml's text where it gives one
+    (``words: {questions: "Ihre Fragen?"}``); the names are those of :data:`deckgen.locale.WORDS`.
+    """
+
+    agenda: str | None = None
+    benefits: str | None = None
+    benefits_in_figures: str | None = None
+    concerns: str | None = None
+    concern: str | None = None
+    examples: str | None = None
+    did: str | None = None
+    results: str | None = None
+    metrics: str | None = None
+    next_steps: str | None = None
+    step: str | None = None
+    who: str | None = None
+    when: str | None = None
+    own_step: str | None = None
+    contact: str | None = None
+    questions: str | None = None
+    continued: str | None = None
+    continued_from: str | None = None
+    no_notes: str | None = None
+    benefits_cards: str | None = None
+    concerns_overview_notes: str | None = None
+    ask: str | None = None
+    budget: str | None = None
+    people: str | None = None
+    by_when: str | None = None
+    your_next_step: str | None = None
+    by: str | None = None
+    backup: str | None = None
+    today_goal: str | None = None
+    less_is_better: str | None = None
+    minutes: str | None = None
+
+
+Locale = Annotated[str, AfterValidator(check_locale)]
+"""A BCP 47 locale Babel knows, with built-in words for its language: de, de-AT, en-US, fr."""
+
+
 class MinimumSizes(Model):
     """The smallest text (points) an accessible deck shows, by the part of the slide it is in."""
 
@@ -396,7 +440,8 @@ class Settings(Model):
     title: str
     subtitle: str = ""
     theme: str = "modern"
-    locale: Literal["de", "en"] = "de"
+    locale: Locale = "de"
+    words: Words = Words()
     output: str = "build"
     date: dt.date | None = None
     fit: FitPolicy = "split"

@@ -23,7 +23,7 @@ from deckgen.content.model import Department, Settings, Shared
 from deckgen.content.project import DepartmentFile, Project
 from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
-from deckgen.locale import format_date
+from deckgen.locale import format_date, template_filters
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -82,9 +82,11 @@ class _StrictUndefined(jinja2.StrictUndefined):
 @functools.cache
 def make_environment() -> SandboxedEnvironment:
     """The sandboxed Jinja environment (one per process) where a missing variable is an error."""
-    return SandboxedEnvironment(
+    environment = SandboxedEnvironment(
         undefined=_StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
+    environment.filters.update(template_filters())  # number, percent, date in the locale
+    return environment
 
 
 @functools.lru_cache(maxsize=8192)
