@@ -121,6 +121,11 @@ def _complete_themes(ctx: click.Context, param: click.Parameter, incomplete: str
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
 )
+@click.option(
+    "--lang",
+    help="Build the decks in this language of deckgen.yaml's translations: (into "
+    "<output>/<lang>/), or 'all' for the main language and every translation.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -134,6 +139,7 @@ def build(
     quiet: bool,
     strict: bool,
     verbose: bool,
+    lang: str | None,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all.
 
@@ -158,6 +164,10 @@ def build(
 
     from deckgen.build.pipeline import BuildOptions
     from deckgen.build.run import build as build_decks
+    from deckgen.build.run import combined
+    from deckgen.content.translation import languages_to_build
+
+    languages = languages_to_build(root, lang)
 
     wanted = None if build_all else list(departments)
     show_bar = build_all and not quiet and not verbose and sys.stderr.isatty()
@@ -170,12 +180,18 @@ def build(
             click.echo(f"{display_path(deck.path)} ({deck.slides} slides)")
 
     options = BuildOptions(out=out, theme=theme)
-    run = functools.partial(
+    one = functools.partial(
         build_decks, root, wanted, options, force=force, pdf=pdf, jobs=jobs, on_deck=report
     )
+
+    def run() -> Any:
+        return combined([(language, one(language=language)) for language in languages])
+
     if show_bar:
         total = len(department_slugs(root)) if build_all else len(departments)
-        with click.progressbar(length=total, label="Building decks", file=sys.stderr) as bar:
+        with click.progressbar(
+            length=total * len(languages), label="Building decks", file=sys.stderr
+        ) as bar:
             result = run()
     else:
         result = run()
@@ -227,6 +243,7 @@ def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
 @click.option("--all", "check_all", is_flag=True, help="Check every department's deck.")
 @click.option("--theme", shell_complete=_complete_themes, help="Check the decks on this theme.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when anything is found.")
+@click.option("--lang", help="Check the decks of this translation, or 'all' languages.")
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -234,6 +251,7 @@ def check_command(
     check_all: bool,
     theme: str | None,
     strict: bool,
+    lang: str | None,
 ) -> None:
     """Check the decks of DEPARTMENTS (or --all) for readers and screen-reader users: titles,
     alternative texts, decorative shapes, table headers, reading order, contrast, text size,
@@ -245,16 +263,25 @@ def check_command(
         raise click.UsageError("name a department, or use --all")
     if departments and check_all:
         raise click.UsageError("name departments or use --all, not both")
-    report = check_decks(_root(ctx), None if check_all else list(departments), theme)
-    for slug, found in report.findings.items():
-        for finding in found:
-            click.echo(finding.message)
-        click.echo(f"{slug}: {_findings(len(found))}")
-    if len(report.findings) > 1:
-        click.echo(f"{_findings(report.count)} in {len(report.findings)} decks")
-    if report.errors:
-        raise ContentError(report.errors)
-    if strict and report.count:
+    from deckgen.content.translation import languages_to_build
+
+    root = _root(ctx)
+    count = decks = 0
+    errors = []
+    for language in languages_to_build(root, lang):
+        report = check_decks(root, None if check_all else list(departments), theme, language)
+        suffix = f" ({language})" if language else ""
+        for slug, found in report.findings.items():
+            for finding in found:
+                click.echo(finding.message)
+            click.echo(f"{slug}{suffix}: {_findings(len(found))}")
+        count, decks = count + report.count, decks + len(report.findings)
+        errors.extend(report.errors)
+    if decks > 1:
+        click.echo(f"{_findings(count)} in {decks} decks")
+    if errors:
+        raise ContentError(errors)
+    if strict and count:
         sys.exit(1)
 
 
@@ -419,6 +446,8 @@ def coverage_command(ctx: click.Context, strict: bool) -> None:
         click.echo("")
         for gap in gaps:
             click.echo(gap)
+        for line in [line for row in rows for line in row.untranslated]:
+            click.echo(f"  {line}")
     if strict and gaps:
         sys.exit(1)
 

@@ -5,6 +5,7 @@ The command line only says what to build and prints the :class:`BuildReport`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -50,6 +51,20 @@ class BuildReport:
         ]
 
 
+def combined(reports: list[tuple[str | None, BuildReport]]) -> BuildReport:
+    """The reports of one build in several languages as one; a translation's decks are named
+    ``sales (en)`` among failures and PDFs."""
+    total = BuildReport()
+    for language, report in reports:
+        suffix = f" ({language})" if language else ""
+        total.decks += report.decks
+        total.up_to_date += [f"{slug}{suffix}" for slug in report.up_to_date]
+        total.earlier_warnings += report.earlier_warnings
+        total.failed.update({f"{s}{suffix}": e for s, e in report.failed.items()})
+        total.pdfs.update({f"{s}{suffix}": p for s, p in report.pdfs.items()})
+    return total
+
+
 def build(
     root: Path,
     slugs: list[str] | None,
@@ -59,17 +74,39 @@ def build(
     pdf: bool = False,
     jobs: int | None = None,
     on_deck: DeckDone | None = None,
+    language: str | None = None,
 ) -> BuildReport:
     """Build the decks of ``slugs`` (every department when None) whose inputs have changed.
 
     With ``jobs`` above 1 the decks are built in that many worker processes, which inherit
     the loaded project. A department that fails is reported; the others are built all the same.
+    With ``language``, the decks of that translation are built into ``<output>/<language>/``,
+    and what the translation lacks is among their warnings.
     """
     wanted = department_slugs(root) if slugs is None else list(slugs)
+    if language is not None and slugs is None:  # --all: the departments translated into it
+        from deckgen.content.translation import has_translation
+
+        wanted = [s for s in wanted if has_translation(root, s, language)]
     folder = options.out or output_folder_of(root)
+    if language is not None:
+        folder = folder / language
+        options = dataclasses.replace(options, out=folder)
     state = BuildState.load(folder)
     common = common_key(root, {"theme": options.theme, "out": str(folder)})
     keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml") for s in wanted}
+    if language is not None:  # its overlays are inputs too
+        from deckgen.content.translation import overlay_path
+
+        settings = overlay_path(root / "deckgen.yaml", language)
+        keys = {
+            s: deck_key(
+                deck_key(key, overlay_path(root / DEPARTMENTS_DIR / f"{s}.yaml", language)),
+                settings,
+            )
+            for s, key in keys.items()
+        }
+    translated: dict[str, list[SourceError]] = {}
     state.remove_leftovers()
     report = BuildReport()
     stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s])]
@@ -79,6 +116,7 @@ def build(
         return report
 
     def done(deck: BuiltDeck) -> None:
+        deck.warnings.extend(translated.get(deck.slug, []))
         report.decks.append(deck)
         state.record(deck.slug, keys[deck.slug], deck.slides, [w.message for w in deck.warnings])
         if pdf:
@@ -94,10 +132,20 @@ def build(
     from deckgen.content.project import load_project
 
     try:
-        project, errors = load_project(root, stale)
+        if language is None:
+            project, errors = load_project(root, stale)
+        else:
+            from deckgen.content.translation import load_translation
+
+            translation = load_translation(root, language, stale)
+            project, errors, translated = (
+                translation.project,
+                translation.errors,
+                translation.findings,
+            )
         for slug, found in errors.items():
             report.failed[slug] = list(found)
-        _build_all(project, list(project.departments), options, jobs, report, done)
+        _build_all(project, list(project.departments), options, jobs, report, done, language)
     finally:
         state.save()
     return report
@@ -110,6 +158,7 @@ def _build_all(
     jobs: int | None,
     report: BuildReport,
     done: DeckDone,
+    language: str | None = None,
 ) -> None:
     workers = min(jobs or os.cpu_count() or 1, len(slugs))
     if workers <= 1:
@@ -130,7 +179,7 @@ def _build_all(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(project.root, options),
+            initargs=(project.root, options, language),
         )
     with pool:
         _collect(pool.map(_build_in_worker, slugs), report, done)
@@ -152,11 +201,15 @@ _worker_project: Project | None = None
 _worker_options: BuildOptions | None = None
 
 
-def _start_worker(root: Path, options: BuildOptions) -> None:
+def _start_worker(root: Path, options: BuildOptions, language: str | None) -> None:
     from deckgen.content.project import load_project
+    from deckgen.content.translation import load_translation
 
     global _worker_project, _worker_options
-    _worker_project, _ = load_project(root)
+    if language is None:
+        _worker_project, _ = load_project(root)
+    else:
+        _worker_project = load_translation(root, language).project
     _worker_options = options
 
 

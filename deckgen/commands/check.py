@@ -13,6 +13,7 @@ from pathlib import Path
 from deckgen.build.checks import accessibility_warnings
 from deckgen.build.pipeline import render_department
 from deckgen.content.project import load_project
+from deckgen.content.translation import load_translation
 from deckgen.errors import DeckgenError, SourceError, one_line_errors, unique
 
 
@@ -29,9 +30,16 @@ class CheckReport:
         return sum(len(found) for found in self.findings.values())
 
 
-def check_decks(root: Path, slugs: list[str] | None, theme: str | None = None) -> CheckReport:
-    """Render and check the decks of ``slugs`` (every department when None)."""
-    project, failed = load_project(root, slugs)
+def check_decks(
+    root: Path, slugs: list[str] | None, theme: str | None = None, language: str | None = None
+) -> CheckReport:
+    """Render and check the decks of ``slugs`` (every department when None), in ``language``
+    (a translation of deckgen.yaml's ``translations:``; None: the main language)."""
+    if language is None:
+        project, failed = load_project(root, slugs)
+    else:
+        translation = load_translation(root, language, slugs)
+        project, failed = translation.project, translation.errors
     report = CheckReport()
     for found in failed.values():
         report.errors.extend(found)

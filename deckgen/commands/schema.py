@@ -32,6 +32,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Settings.theme": "Theme of every deck: modern, agency, dark or a folder in themes/.",
     "Settings.locale": "Language and region of built-in words, dates and numbers (Sprache): de, "
     "de-AT, de-CH, en (British dates), en-GB, en-US, fr, fr-CH, ...",
+    "Settings.translations": "Other languages the decks are also built in (Übersetzungen), each "
+    "from overlay files such as content/departments/sales.en.yaml: en, fr, ...",
     "Settings.words": "Your own text instead of a built-in word on slides, by its name, e.g. "
     'questions: "Ihre Fragen?" (eigene Wörter).',
     "Settings.output": "Folder the decks are written to, relative to deckgen.yaml.",
@@ -236,13 +238,43 @@ def _accept_numbers_as_text(node: Any) -> None:
             _accept_numbers_as_text(value)
 
 
+TRANSLATION_SCHEMAS = {
+    "settings.translation.schema.json": "settings.schema.json",
+    "shared.translation.schema.json": "shared.schema.json",
+    "department.translation.schema.json": "department.schema.json",
+}
+"""Schemas of translation overlays (deckgen.en.yaml, shared.en.yaml, sales.en.yaml), by the
+schema of the file they translate."""
+
+
+def translation_schema(name: str) -> dict[str, Any]:
+    """The schema of an overlay: its original's, with nothing required (it gives only texts)."""
+    schema = schema_for(SCHEMA_FILES[TRANSLATION_SCHEMAS[name]])
+    _optional(schema)
+    schema["description"] = "Only the texts of the original, translated, in the same places."
+    return schema
+
+
+def _optional(node: Any) -> None:
+    if isinstance(node, dict):
+        for key in ("required", "minItems", "minLength"):
+            node.pop(key, None)
+        for value in node.values():
+            _optional(value)
+    elif isinstance(node, list):
+        for value in node:
+            _optional(value)
+
+
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into ``folder``; return the files written."""
+    """Write every schema (and those of translations) into ``folder``; return the files."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in SCHEMA_FILES.items():
+    schemas = {name: schema_for(model) for name, model in SCHEMA_FILES.items()}
+    schemas.update({name: translation_schema(name) for name in TRANSLATION_SCHEMAS})
+    for name, schema in schemas.items():
         path = folder / name
-        path.write_text(json.dumps(schema_for(model), indent=2, ensure_ascii=False) + "\n")
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         written.append(path)
     return written
 

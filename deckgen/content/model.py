@@ -441,6 +441,7 @@ class Settings(Model):
     subtitle: str = ""
     theme: str = "modern"
     locale: Locale = "de"
+    translations: list[Locale] = []  # other languages the decks are given in (overlay files)
     words: Words = Words()
     output: str = "build"
     date: dt.date | None = None
