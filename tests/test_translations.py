@@ -182,3 +182,15 @@ def test_coverage_shows_what_is_not_yet_translated(tmp_path: Path) -> None:
     assert f"  {original}:7:11: benefits[2].text: not translated into en: 'Wir sind sichtbar'" in (
         lines
     )
+
+
+def test_validate_checks_the_translations_too(tmp_path: Path) -> None:
+    root = translated(tmp_path, ENGLISH.replace("Customers find us", "Us, {{ departmen.name }}"))
+    result = run(root, "validate")
+    assert result.exit_code == 1
+    overlay = root / "content/departments/sales.en.yaml"
+    assert result.stderr.splitlines() == [
+        f"{overlay}:5:11: benefits[1].text: undefined variable 'departmen'; did you mean "
+        "'department'?"
+    ]
+    assert run(translated(tmp_path / "ok"), "validate").exit_code == 0
