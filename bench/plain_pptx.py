@@ -46,7 +46,12 @@ def placeholders(slide: Any, layout: Any, wanted: list[dict[str, Any]]) -> None:
     for entry in wanted:
         idx = entry["idx"]
         if idx not in present:  # footers and slide numbers are not copied by add_slide
-            slide.shapes.clone_placeholder(layout.placeholders.get(idx=idx))
+            source = layout.placeholders.get(idx=idx)
+            if source is None:  # a title kept for screen readers on a layout without one
+                source = next(
+                    p for p in layout.slide_master.placeholders if p.placeholder_format.idx == idx
+                )
+            slide.shapes.clone_placeholder(source)
         write_paragraphs(slide.placeholders[idx].text_frame, entry["paragraphs"])
 
 

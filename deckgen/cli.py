@@ -162,7 +162,9 @@ def _complete_themes_and_files(
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
 @click.option(
-    "--strict", is_flag=True, help="Treat warnings (text that does not fit) as errors: exit 1."
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (text that does not fit, accessibility findings) as errors: exit 1.",
 )
 @click.option(
     "--verbose", "-v", is_flag=True, help="Also print a summary table and the theme of each deck."
@@ -174,6 +176,11 @@ def _complete_themes_and_files(
     show_default=True,
     help="A deck changed since deckgen wrote it (by a presenter): keep it as "
     "<slug>.edited-<date>.pptx, stop, or overwrite it.",
+)
+@click.option(
+    "--lang",
+    help="Build the decks in this language of deckgen.yaml's translations: (into "
+    "<output>/<lang>/), or 'all' for the main language and every translation.",
 )
 @click.pass_context
 def build(
@@ -190,6 +197,7 @@ def build(
     strict: bool,
     verbose: bool,
     on_edited: str,
+    lang: str | None,
 ) -> None:
     """Build the decks of DEPARTMENTS (slugs, e.g. sales) or of --all.
 
@@ -215,6 +223,10 @@ def build(
     from deckgen.build.edited import OnEdited
     from deckgen.build.options import BuildOptions
     from deckgen.build.run import build as build_decks
+    from deckgen.build.run import combined
+    from deckgen.content.translation import languages_to_build
+
+    languages = languages_to_build(root, lang)
 
     wanted = None if build_all else list(departments)
     show_bar = build_all and not quiet and not verbose and sys.stderr.isatty()
@@ -228,7 +240,7 @@ def build(
 
     debug = bool(ctx.meta.get("deckgen.debug"))
     options = BuildOptions(out=out, theme=theme, allow_outside=allow_outside, debug=debug)
-    run = functools.partial(
+    one = functools.partial(
         build_decks,
         root,
         wanted,
@@ -239,15 +251,22 @@ def build(
         on_deck=report,
         on_edited=cast("OnEdited", on_edited),
     )
+
+    def run() -> Any:
+        return combined([(language, one(language=language)) for language in languages])
+
     if show_bar:
         total = len(department_slugs(root)) if build_all else len(departments)
-        with click.progressbar(length=total, label="Building decks", file=sys.stderr) as bar:
+        with click.progressbar(
+            length=total * len(languages), label="Building decks", file=sys.stderr
+        ) as bar:
             result = run()
     else:
         result = run()
-    for slug, kept in sorted(result.kept.items()):
+    for kept in sorted(result.kept.values()):
+        deck = kept.with_name(kept.name.split(".edited-")[0] + ".pptx")
         click.echo(
-            f"{display_path(kept.parent / f'{slug}.pptx')} was changed since deckgen wrote it; "
+            f"{display_path(deck)} was changed since deckgen wrote it; "
             f"kept as {display_path(kept)} (deckgen pull {display_path(kept)} brings its text "
             "changes into the content)",
             err=True,
@@ -293,6 +312,57 @@ def _summary(built: list[Any], failed: dict[str, Any]) -> list[str]:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     ]
+
+
+@cli.command(name="check")
+@click.argument("departments", nargs=-1, shell_complete=_complete_departments)
+@click.option("--all", "check_all", is_flag=True, help="Check every department's deck.")
+@click.option("--theme", shell_complete=_complete_themes, help="Check the decks on this theme.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when anything is found.")
+@click.option("--lang", help="Check the decks of this translation, or 'all' languages.")
+@click.pass_context
+def check_command(
+    ctx: click.Context,
+    departments: tuple[str, ...],
+    check_all: bool,
+    theme: str | None,
+    strict: bool,
+    lang: str | None,
+) -> None:
+    """Check the decks of DEPARTMENTS (or --all) for readers and screen-reader users: titles,
+    alternative texts, decorative shapes, table headers, reading order, contrast, text size,
+    languages. Nothing is written."""
+    from deckgen.commands.check import check_decks
+    from deckgen.errors import ContentError
+
+    if not departments and not check_all:
+        raise click.UsageError("name a department, or use --all")
+    if departments and check_all:
+        raise click.UsageError("name departments or use --all, not both")
+    from deckgen.content.translation import languages_to_build
+
+    root = _root(ctx)
+    count = decks = 0
+    errors = []
+    for language in languages_to_build(root, lang):
+        report = check_decks(root, None if check_all else list(departments), theme, language)
+        suffix = f" ({language})" if language else ""
+        for slug, found in report.findings.items():
+            for finding in found:
+                click.echo(finding.message)
+            click.echo(f"{slug}{suffix}: {_findings(len(found))}")
+        count, decks = count + report.count, decks + len(report.findings)
+        errors.extend(report.errors)
+    if decks > 1:
+        click.echo(f"{_findings(count)} in {decks} decks")
+    if errors:
+        raise ContentError(errors)
+    if strict and count:
+        sys.exit(1)
+
+
+def _findings(count: int) -> str:
+    return "no findings" if count == 0 else f"{count} finding{'s' if count > 1 else ''}"
 
 
 @cli.command(name="list")
@@ -360,7 +430,8 @@ def notes_command(
     folder = output_folder(project, BuildOptions(out=out, allow_outside=allow_outside))
     path = folder / f"{department}-notes.md"
     wpm = project.settings.words_per_minute
-    text = talk_track(outline, name, project.settings.locale, wpm)
+    settings = project.settings
+    text = talk_track(outline, name, settings.locale, wpm, settings.words.model_dump())
     with locked(folder):
         write_atomic(path, text.encode("utf-8"))
     minutes = talk_minutes(outline, wpm)
@@ -474,12 +545,19 @@ def pull_command(
     help="What the CI files install: a pinned version or URL, e.g. "
     "'git+https://host/deckgen.git@v0.1.0' (default: this version of deckgen-departments).",
 )
-def init_command(folder: Path, install: str | None) -> None:
+@click.option(
+    "--locale",
+    default="de",
+    show_default=True,
+    help="Language and region of the decks, e.g. de, de-AT, en, en-US, fr; the starter texts "
+    "are German for German, else English.",
+)
+def init_command(folder: Path, install: str | None, locale: str) -> None:
     """Make a new content repo in FOLDER that `deckgen build --all` builds as it is, with
     CI for GitHub and GitLab and a pre-commit hook."""
     from deckgen.commands.starter import init_project
 
-    for path in init_project(folder, install):
+    for path in init_project(folder, install, locale):
         click.echo(display_path(path))
 
 
@@ -579,6 +657,8 @@ def coverage_command(ctx: click.Context, strict: bool) -> None:
         click.echo("")
         for gap in gaps:
             click.echo(gap)
+        for line in [line for row in rows for line in row.untranslated]:
+            click.echo(f"  {line}")
     if strict and gaps:
         sys.exit(1)
 

@@ -38,7 +38,7 @@ from deckgen.content.model import (
 )
 from deckgen.content.resolve import ResolvedDepartment
 from deckgen.errors import Location
-from deckgen.locale import word
+from deckgen.locale import words
 from deckgen.talk import talk_minutes
 from deckgen.typography import quoted, typeset_slide
 
@@ -125,12 +125,13 @@ class _OutlineBuilder:
     def __init__(self, resolved: ResolvedDepartment) -> None:
         self.r = resolved
         self.locale = resolved.settings.locale
+        self.words = words(self.locale, resolved.settings.words.model_dump())
         self.department = resolved.department
         self.backup: list[SlideSpec] = []  # hidden slides, after the closing
         self.extra_backup: set[int] = set()  # concerns moved to the backup for time
 
     def word(self, key: str) -> str:
-        return word(self.locale, key)
+        return self.words[key]
 
     def at(self, document: Document | None, path: KeyPath) -> Location:
         document = document or self.r.department_document
@@ -468,6 +469,7 @@ class _OutlineBuilder:
                     "title": chart.title,
                     "chart": data,
                     "caption": chart.caption,
+                    "alt": chart.alt,
                     "notes": list(chart.notes),
                 }
             )

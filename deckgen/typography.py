@@ -13,8 +13,10 @@ from deckgen.markup import NO_BREAK_SPACE, SOFT_HYPHEN
 
 QUOTES = {
     "de": ("\u201e", "\u201c"),
+    "de-CH": ("\u00ab", "\u00bb"),  # Swiss German: guillemets, without spaces
     "en": ("\u201c", "\u201d"),
     "fr": ("\u00ab\u00a0", "\u00a0\u00bb"),
+    "fr-CH": ("\u00ab", "\u00bb"),
 }
 HYPHENATE_FROM = 12  # letters: shorter words are never broken
 _UNITS = (
@@ -32,16 +34,22 @@ def language(locale: str) -> str:
     return locale.replace("_", "-").split("-")[0].lower()
 
 
+def _quotes(locale: str) -> tuple[str, str]:
+    """The quotation marks of a locale: its region's own, else its language's."""
+    tag = locale.replace("_", "-")
+    return QUOTES.get(tag) or QUOTES.get(language(locale), QUOTES["en"])
+
+
 def quoted(text: str, locale: str) -> str:
     """``text`` in the locale's quotation marks, unless it has them already."""
-    opening, closing = QUOTES.get(language(locale), QUOTES["en"])
+    opening, closing = _quotes(locale)
     stripped = text.strip().strip("\"'\u201e\u201c\u201d\u00ab\u00bb\u2018\u2019\u201a ")
     return f"{opening}{stripped}{closing}"
 
 
 def opening_quote(locale: str) -> str:
     """The opening quotation mark of a locale (the first of its pair)."""
-    return QUOTES.get(language(locale), QUOTES["en"])[0].strip()
+    return _quotes(locale)[0].strip()
 
 
 def keep_units(text: str) -> str:
@@ -50,16 +58,28 @@ def keep_units(text: str) -> str:
 
 
 @functools.cache
-def _hyphenator(language_code: str) -> object | None:
+def _pattern_name(locale: str) -> str:
+    """The pyphen patterns of a locale: its region's (de_AT -> de_AT), else its language's."""
     import pyphen
 
-    name = _PATTERNS.get(language_code, language_code)
+    regional = locale.replace("-", "_")
+    if "_" in regional and regional in pyphen.LANGUAGES:
+        return regional
+    code = language(locale)
+    return _PATTERNS.get(code, code)
+
+
+@functools.cache
+def _hyphenator(name: str) -> object | None:
+    import pyphen
+
     return pyphen.Pyphen(lang=name) if name in pyphen.LANGUAGES else None
 
 
 def hyphenate(text: str, locale: str) -> str:
-    """Soft hyphens at the hyphenation points of the locale in every long word."""
-    hyphenator = _hyphenator(language(locale))
+    """Soft hyphens at the hyphenation points of the locale in every long word (a region's own
+    patterns where pyphen has them: de_CH, en_US, ...)."""
+    hyphenator = _hyphenator(_pattern_name(locale))
     if hyphenator is None:
         return text
     return _LONG_WORD.sub(lambda m: _inserted(hyphenator, m.group(1)), text)
@@ -84,7 +104,7 @@ def plain(text: str) -> str:
     return text.replace(SOFT_HYPHEN, "").replace(NO_BREAK_SPACE, " ")
 
 
-_UNTOUCHED = {"kind", "notes", "image", "number_format", "fit", "chart", "better"}
+_UNTOUCHED = {"kind", "notes", "image", "number_format", "fit", "chart", "better", "alt"}
 
 
 def typeset_slide(slide: Any, locale: str) -> Any:

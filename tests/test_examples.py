@@ -171,9 +171,10 @@ def test_the_process_highlights_the_departments_own_approval(
     built: tuple[Path, str], slug: str
 ) -> None:
     [steps] = [
-        [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP]
+        [step for step in shape.shapes if step.shape_type == MSO_SHAPE_TYPE.GROUP]
         for slide in deck(built, slug).slides
-        if any(shape.name == "Step 1" for shape in slide.shapes)
+        for shape in slide.shapes
+        if shape.name == "Process"
     ]
     cards = [next(s for s in step.shapes if s.name.endswith("Card")) for step in steps]
     titles = [plain(card.text_frame.paragraphs[0].text) for card in cards]

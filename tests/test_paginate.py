@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from deckgen.cli import cli
 from deckgen.content.model import ProcessStep
+from deckgen.content.paths import department_slugs
 from deckgen.paginate import ThemeFonts
 from deckgen.paginate.drawn import card_text_rect, process_fit
 from deckgen.paginate.geometry import Rect
@@ -21,7 +22,7 @@ from deckgen.typography import plain
 from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
 
 REPO = Path(__file__).resolve().parent.parent
-SLUGS = sorted(p.stem for p in (REPO / "content" / "departments").glob("*.yaml"))
+SLUGS = department_slugs(REPO)  # not the translations (sales.en.yaml)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,7 @@ def test_every_command_numbers_the_slides_of_the_written_deck(examples: Path, sl
     headings = re.findall(r"^## (\d+)\. (.*) \(\d+\.\d Min\.\)(?: \[Reserve\])?$", track, re.M)
     assert [int(n) for n, _ in headings] == list(range(1, len(slides) + 1))
     for (_, heading), slide in zip(headings, slides, strict=True):
-        if title_of(slide):
+        if title_of(slide) and slide.shapes.title.name != "Title (hidden)":
             assert heading == title_of(slide)
 
 
@@ -162,7 +163,7 @@ def test_split_lists_carry_the_notes_of_their_own_points(tmp_path: Path) -> None
 
 LONG_STEPS = MINIMAL_DEPARTMENT + (
     "add:\n  - after: concerns\n    slides:\n      - kind: process\n        title: Ablauf\n"
-    "{fit}        steps:\n"
+    "        alt: Sechs Schritte\n{fit}        steps:\n"
     "          - {{title: Vorgang 2026-0000000000000000000000000000001, owner: Vertrieb}}\n"
     + "".join(f"          - {{{{title: Schritt {n}}}}}\n" for n in range(2, 7))
 )

@@ -43,8 +43,13 @@ def slide(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return build(root, "--theme", request.param)
 
 
+def diagram(slide: Any) -> Any:
+    [found] = [s for s in slide.shapes if s.name == "Process"]
+    return found
+
+
 def steps(slide: Any) -> list[Any]:
-    return [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    return [s for s in diagram(slide).shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
 
 
 def part(step: Any, suffix: str) -> Any:
@@ -53,7 +58,7 @@ def part(step: Any, suffix: str) -> Any:
 
 
 def arrows(slide: Any) -> list[Any]:
-    return [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.LINE]
+    return [s for s in diagram(slide).shapes if s.shape_type == MSO_SHAPE_TYPE.LINE]
 
 
 def test_each_step_is_a_group_of_native_shapes_with_editable_text(slide: Any) -> None:

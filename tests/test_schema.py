@@ -11,13 +11,26 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from deckgen.cli import cli
-from deckgen.commands.schema import SCHEMA_FILES, schema_for, undescribed
+from deckgen.commands.schema import (
+    SCHEMA_FILES,
+    TRANSLATION_SCHEMAS,
+    schema_for,
+    translation_schema,
+    undescribed,
+)
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _kind(path: Path, kind: str) -> str:
+    """The schema of an example: a translation (sales.en.yaml) has its own."""
+    return f"{kind}.translation.schema.json" if "." in path.stem else f"{kind}.schema.json"
+
+
 EXAMPLES = [
-    (REPO / "deckgen.yaml", "settings.schema.json"),
-    (REPO / "content" / "shared.yaml", "shared.schema.json"),
-    *[(p, "department.schema.json") for p in sorted((REPO / "content").glob("departments/*.yaml"))],
+    *[(p, _kind(p, "settings")) for p in sorted(REPO.glob("deckgen*.yaml"))],
+    *[(p, _kind(p, "shared")) for p in sorted((REPO / "content").glob("shared*.yaml"))],
+    *[(p, _kind(p, "department")) for p in sorted((REPO / "content").glob("departments/*.yaml"))],
     *[(p, "theme.schema.json") for p in sorted((REPO / "themes").glob("*/theme.yaml"))],
 ]
 
@@ -26,6 +39,13 @@ EXAMPLES = [
 def test_committed_schemas_are_current(name: str) -> None:
     committed = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
     assert committed == schema_for(SCHEMA_FILES[name]), "run: deckgen schema"
+
+
+@pytest.mark.parametrize("name", sorted(TRANSLATION_SCHEMAS))
+def test_committed_translation_schemas_are_current_and_valid(name: str) -> None:
+    committed = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+    assert committed == translation_schema(name), "run: deckgen schema"
+    Draft202012Validator.check_schema(committed)
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_FILES))
@@ -50,7 +70,9 @@ def test_example_file_names_and_matches_its_schema(path: Path, name: str) -> Non
 def test_schema_command_writes_the_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMA_FILES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*SCHEMA_FILES, *TRANSLATION_SCHEMAS]
+    )
 
 
 def test_schema_rejects_a_typo() -> None:

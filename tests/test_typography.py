@@ -132,12 +132,11 @@ def test_the_overview_of_concerns_links_every_word_so_libreoffice_wraps_it(tmp_p
 
 
 def test_card_texts_that_do_not_fit_go_to_the_notes(tmp_path: Path) -> None:
-    title = "ein langer Titel, der viel Platz braucht, " * 2
-    label = "ein Anteil mit einer langen Erklärung, die mehrere Zeilen füllt"
+    label = "Anfragen von Betrieben aus der ganzen Region im ersten Jahr nach dem Start"
     benefits = "".join(
-        f"  - title: Karte {n}, {title.strip(', ')}\n"
-        f"    text: Ein Text, der auf der Karte {n} mehr als zwei Zeilen füllen würde.\n"
-        f"    figure: {{value: '{n}0 %', label: '{label}'}}\n"
+        f"  - title: Ein ziemlich langer Nutzen Nummer {n} für den Vertrieb\n"
+        f"    text: Betriebe finden uns dort, wo sie sich informieren, Nummer {n}.\n"
+        f"    figure: {{value: '+{n}0 %', label: {label}}}\n"
         for n in range(1, 7)
     )
     department = MINIMAL_DEPARTMENT.replace(
@@ -152,12 +151,13 @@ def test_card_texts_that_do_not_fit_go_to_the_notes(tmp_path: Path) -> None:
         f"content/departments/sales.yaml:4:5: slide {number}: the texts of the cards do not fit at "
         "a readable size; they are in the notes"
     ) in result.output
+    assert "Was Sie davon haben (Fortsetzung)" not in [s.shapes.title.text for s in deck.slides]
     shown = plain(" ".join(texts(cards)))
-    assert "Karte 6, ein langer Titel" in shown
-    assert "mehr als zwei Zeilen" not in shown
+    assert "Ein ziemlich langer Nutzen Nummer 6 für den Vertrieb" in shown
+    assert "wo sie sich informieren" not in shown
     notes = cards.notes_slide.notes_text_frame.text
     for n in range(1, 7):
-        assert f"Ein Text, der auf der Karte {n} mehr als zwei Zeilen füllen würde." in notes
+        assert f"Betriebe finden uns dort, wo sie sich informieren, Nummer {n}." in notes
     assert SHY not in notes
 
 

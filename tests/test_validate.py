@@ -295,9 +295,21 @@ def test_chart_type_in_a_slide() -> None:
 
 
 def test_locale_that_is_not_offered() -> None:
-    text = SETTINGS_HEAD + "locale: fr\noutline: [title]\n"
+    text = SETTINGS_HEAD + "locale: de-AUT\noutline: [title]\n"
     assert messages(text, Settings, SETTINGS) == [
-        f"{SETTINGS}:4:9: locale: expected one of: de, en; got 'fr'"
+        f"{SETTINGS}:4:9: locale: unknown locale 'de-AUT'; did you mean 'de-AT'?"
+    ]
+    text = SETTINGS_HEAD + "locale: ja\noutline: [title]\n"
+    assert messages(text, Settings, SETTINGS) == [
+        f"{SETTINGS}:4:9: locale: deckgen has no built-in words for 'ja' yet; the languages "
+        "with words are de, en, fr"
+    ]
+
+
+def test_an_unknown_word_name_is_an_error_with_a_suggestion() -> None:
+    text = SETTINGS_HEAD + 'words: {questons: "Ihre Fragen?"}\noutline: [title]\n'
+    assert messages(text, Settings, SETTINGS) == [
+        f"{SETTINGS}:4:9: words.questons: unknown key 'questons'; did you mean 'questions'?"
     ]
 
 

@@ -313,11 +313,16 @@ class Layout:
     background: str = ""
 
 
-def _footer(shapes: Shapes, color: str = "tx1", number: bool = True) -> None:
+def _footer(
+    shapes: Shapes,
+    color: str = "tx1",
+    number: bool = True,
+    box: tuple[float, float, float, float] = FOOTER_BOX,
+) -> None:
     shapes.placeholder(
         "Footer",
         'type="ftr" sz="quarter" idx="11"',
-        FOOTER_BOX,
+        box,
         anchor="ctr",
         lst=level(1, size=11, color=color, align="l", font="+mn-lt"),
     )
@@ -442,7 +447,8 @@ def layouts(design: Design) -> list[Layout]:
         anchor="ctr",
         lst=level(1, size=22, numbered=True, mar=0.5, indent=-0.5, before=10, color="tx1"),
     )
-    _footer(s)
+    # the footer starts right of the panel, on the page's own colour, where it reads
+    _footer(s, box=(4.9, FOOTER_BOX[1], NUMBER_BOX[0] - 4.9 - 0.2, FOOTER_BOX[3]))
     result.append(Layout("Agenda", s, design.content_bg))
 
     # Bullets
@@ -595,18 +601,18 @@ def layouts(design: Design) -> list[Layout]:
         anchor="b",
         lst=level(1, size=48, color=design.opening_text, bold=True),
     )
-    s.placeholder(
+    s.placeholder(  # two lines at 22 pt: the department's next step, with its date
         "Text",
         'type="body" idx="13"',
-        (0.9, 2.7, 11.5, 0.7),
+        (0.9, 2.65, 11.5, 0.95),
         anchor="t",
         lst=level(1, size=22, color="accent2"),
     )
-    s.rect("Accent Line", (0.9, 3.6, 2.2, 0.05), design.opening_text, alpha=60)
+    s.rect("Accent Line", (0.9, 3.72, 2.2, 0.05), design.opening_text, alpha=60)
     s.placeholder(
         "Contact",
         'type="body" idx="14"',
-        (0.9, 3.85, 11.5, 2.6),
+        (0.9, 3.95, 11.5, 2.5),
         anchor="t",
         lst=level(1, size=20, color=design.opening_text, before=4),
     )

@@ -9,13 +9,14 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from deckgen.build.checks import accessibility_warnings
 from deckgen.build.options import BuildOptions, BuiltDeck
 from deckgen.content.model import ImageSlide
 from deckgen.content.project import Project
 from deckgen.content.resolve import file_timestamp, resolve_department
 from deckgen.errors import ContentError, SourceError
 from deckgen.figures import repeated_figures
-from deckgen.locale import LANGUAGE_TAGS, word
+from deckgen.locale import language_tag, words
 from deckgen.outline import DeckOutline, build_outline
 from deckgen.paginate import FitRules, PaginatedDeck, ThemeFonts, paginate
 from deckgen.talk import longest, talk_minutes
@@ -55,16 +56,16 @@ def paginate_department(
     outline = outline_department(project, slug)
     theme = choose_theme(project, slug, theme_name)
     geometry = template_geometry(theme, {spec.kind for spec in outline.slides})
-    locale = project.settings.locale
+    said = words(project.settings.locale, project.settings.words.model_dump())
     rules = FitRules(
         settings_policy=project.settings.fit,
         theme_policy=theme.manifest.fit,
         min_size=theme.manifest.min_font_size,
-        continued=word(locale, "continued"),
-        continued_note=word(locale, "continued_from"),
+        continued=said["continued"],
+        continued_note=said["continued_from"],
         fonts=theme_fonts(theme),
-        today_goal=word(locale, "today_goal"),
-        less_is_better=word(locale, "less_is_better"),
+        today_goal=said["today_goal"],
+        less_is_better=said["less_is_better"],
     )
     deck = paginate(outline, geometry, rules)
     where = theme.location("kinds")
@@ -110,14 +111,29 @@ def _over_time(project: Project, slug: str, deck: PaginatedDeck) -> list[SourceE
     ]
 
 
+def render_department(
+    project: Project, slug: str, theme_name: str | None = None
+) -> tuple[PaginatedDeck, Theme, bytes]:
+    """One department's deck as the bytes of its .pptx, with its final outline and theme."""
+    deck, theme = paginate_department(project, slug, theme_name)
+    return deck, theme, deck_package(project, slug, deck, theme)
+
+
 def build_deck(project: Project, slug: str, options: BuildOptions) -> BuiltDeck:
-    """Build one department's deck and write it; DeckgenError if it cannot be."""
+    """Build one department's deck and write it; DeckgenError if it cannot be.
+
+    Its warnings are those of pagination and what the written deck lacks for readers and
+    screen-reader users (:func:`deckgen.build.checks.accessibility_warnings`).
+    """
     from deckgen.write import write_atomic
 
-    deck, theme = paginate_department(project, slug, options.theme)
+    deck, theme, data = render_department(project, slug, options.theme)
     path = output_folder(project, options) / f"{slug}.pptx"
-    write_atomic(path, deck_package(project, slug, deck, theme))
-    return BuiltDeck(slug, path, len(deck.pages), deck.warnings, used_files(project, deck, theme))
+    write_atomic(path, data)
+    sizes = project.settings.accessibility.min_size
+    found = accessibility_warnings(deck, theme, data, sizes)
+    warnings = [*deck.warnings, *found]
+    return BuiltDeck(slug, path, len(deck.pages), warnings, used_files(project, deck, theme))
 
 
 def deck_package(project: Project, slug: str, deck: PaginatedDeck, theme: Theme) -> bytes:
@@ -131,7 +147,7 @@ def deck_package(project: Project, slug: str, deck: PaginatedDeck, theme: Theme)
     info = DeckInfo(
         organisation=settings.organisation.name,
         footer=settings.organisation.short_name or settings.organisation.name,
-        language=LANGUAGE_TAGS[settings.locale],
+        language=language_tag(settings.locale),
         title=f"{deck.outline.title}: {department.name}",
         subject=department.audience,
         project_root=project.root,

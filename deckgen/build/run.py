@@ -5,6 +5,7 @@ The command line only says what to build and prints the :class:`BuildReport`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import traceback
 from collections.abc import Callable
@@ -54,6 +55,21 @@ class BuildReport:
         ]
 
 
+def combined(reports: list[tuple[str | None, BuildReport]]) -> BuildReport:
+    """The reports of one build in several languages as one; a translation's decks are named
+    ``sales (en)`` among failures and PDFs."""
+    total = BuildReport()
+    for language, report in reports:
+        suffix = f" ({language})" if language else ""
+        total.decks += report.decks
+        total.up_to_date += [f"{slug}{suffix}" for slug in report.up_to_date]
+        total.earlier_warnings += report.earlier_warnings
+        total.failed.update({f"{s}{suffix}": e for s, e in report.failed.items()})
+        total.pdfs.update({f"{s}{suffix}": p for s, p in report.pdfs.items()})
+        total.kept.update({f"{s}{suffix}": p for s, p in report.kept.items()})
+    return total
+
+
 def build(
     root: Path,
     slugs: list[str] | None,
@@ -64,20 +80,45 @@ def build(
     jobs: int | None = None,
     on_deck: DeckDone | None = None,
     on_edited: OnEdited = "keep",
+    language: str | None = None,
 ) -> BuildReport:
     """Build the decks of ``slugs`` (every department when None) whose inputs have changed.
 
     With ``jobs`` above 1 the decks are built in that many worker processes, which inherit
     the loaded project. A department that fails is reported; the others are built all the same.
+    With ``language``, the decks of that translation are built into ``<output>/<language>/``,
+    and what the translation lacks is among their warnings.
     """
     wanted = department_slugs(root) if slugs is None else list(slugs)
-    with locked(_output_folder(root, options)) as folder:
+    if language is not None and slugs is None:  # --all: the departments translated into it
+        from deckgen.content.translation import has_translation
+
+        wanted = [s for s in wanted if has_translation(root, s, language)]
+    folder = _output_folder(root, options)
+    if language is not None:
+        folder = folder / language
+        options = dataclasses.replace(options, out=folder)
+    with locked(folder):
         state = BuildState.load(folder)
         remove_leftovers(folder)  # under the lock: no other deckgen is writing here now
+        run = _Run(options, force, pdf, jobs, on_deck, on_edited, language)
         try:
-            return _build_stale(root, wanted, options, state, force, pdf, jobs, on_deck, on_edited)
+            return _build_stale(root, wanted, state, run)
         finally:
             state.save()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one build run was asked, beyond which departments."""
+
+    options: BuildOptions
+    force: bool
+    pdf: bool
+    jobs: int | None
+    on_deck: DeckDone | None
+    on_edited: OnEdited
+    language: str | None
 
 
 def _output_folder(root: Path, options: BuildOptions) -> Path:
@@ -91,31 +132,26 @@ def _output_folder(root: Path, options: BuildOptions) -> Path:
     return output_folder(root, output, where, options.out, options.allow_outside)
 
 
-def _build_stale(
-    root: Path,
-    wanted: list[str],
-    options: BuildOptions,
-    state: BuildState,
-    force: bool,
-    pdf: bool,
-    jobs: int | None,
-    on_deck: DeckDone | None,
-    on_edited: OnEdited,
-) -> BuildReport:
+def _build_stale(root: Path, wanted: list[str], state: BuildState, run: _Run) -> BuildReport:
     """Build the decks of ``wanted`` that are out of date; record each deck in ``state``; a
     deck a presenter changed since it was written is kept, or stops the build, per
-    ``on_edited``."""
+    ``run.on_edited``."""
+    options, language, pdf, on_deck = run.options, run.language, run.pdf, run.on_deck
     common = common_key(root, {"theme": options.theme, "out": str(state.folder)})
     keys = {s: deck_key(common, root / DEPARTMENTS_DIR / f"{s}.yaml", root) for s in wanted}
+    if language is not None:  # its overlays are inputs too
+        keys = {s: _translated_key(root, s, key, language) for s, key in keys.items()}
     report = BuildReport()
-    stale = [s for s in wanted if force or pdf or not state.up_to_date(s, keys[s], root)]
+    stale = [s for s in wanted if run.force or pdf or not state.up_to_date(s, keys[s], root)]
     report.up_to_date = [s for s in wanted if s not in stale]
     report.earlier_warnings = [w for s in report.up_to_date for w in state.warnings(s)]
     if not stale:
         return report
-    report.kept = protect(edited_decks(state, stale), on_edited)
+    report.kept = protect(edited_decks(state, stale), run.on_edited)
+    translated: dict[str, list[SourceError]] = {}
 
     def done(deck: BuiltDeck) -> None:
+        deck.warnings.extend(translated.get(deck.slug, []))
         report.decks.append(deck)
         warnings = [w.message for w in deck.warnings]
         state.record(deck.slug, keys[deck.slug], deck.slides, warnings, deck.inputs, root)
@@ -131,25 +167,37 @@ def _build_stale(
 
     from deckgen.content.project import load_project
 
-    project, errors = load_project(root, stale)
+    if language is None:
+        project, errors = load_project(root, stale)
+    else:
+        from deckgen.content.translation import load_translation
+
+        translation = load_translation(root, language, stale)
+        project, errors, translated = translation.project, translation.errors, translation.findings
     for slug, found in errors.items():
         report.failed[slug] = list(found)
-    _build_all(project, list(project.departments), options, jobs, report, done)
+    _build_all(project, list(project.departments), run, report, done)
     return report
+
+
+def _translated_key(root: Path, slug: str, key: str, language: str) -> str:
+    """A deck's key with the overlays of its translation (department and deckgen.yaml)."""
+    from deckgen.content.translation import overlay_path
+
+    department = overlay_path(root / DEPARTMENTS_DIR / f"{slug}.yaml", language)
+    return deck_key(
+        deck_key(key, department, root), overlay_path(root / "deckgen.yaml", language), root
+    )
 
 
 Result = tuple[str, "BuiltDeck | None", list[DeckgenError]]
 
 
 def _build_all(
-    project: Project,
-    slugs: list[str],
-    options: BuildOptions,
-    jobs: int | None,
-    report: BuildReport,
-    done: DeckDone,
+    project: Project, slugs: list[str], run: _Run, report: BuildReport, done: DeckDone
 ) -> None:
-    workers = min(jobs or os.cpu_count() or 1, len(slugs))
+    options = run.options
+    workers = min(run.jobs or os.cpu_count() or 1, len(slugs))
     if workers <= 1:
         for slug in slugs:
             _collect(build_one(project, slug, options), report, done)
@@ -157,7 +205,7 @@ def _build_all(
     from concurrent.futures.process import BrokenProcessPool
 
     unfinished = list(slugs)
-    with _pool(project, options, workers) as pool:
+    with _pool(project, options, workers, run.language) as pool:
         futures = [(slug, pool.submit(_build_in_worker, slug)) for slug in slugs]
         for slug, future in futures:  # in the order of the departments
             try:
@@ -169,7 +217,7 @@ def _build_all(
             unfinished.remove(slug)
             _collect(result, report, done)
     for slug in unfinished:  # each in a process of its own, so that one crash stays one
-        with _pool(project, options, 1) as alone:
+        with _pool(project, options, 1, run.language) as alone:
             try:
                 result = alone.submit(_build_in_worker, slug).result()
             except Exception as e:
@@ -177,7 +225,7 @@ def _build_all(
         _collect(result, report, done)
 
 
-def _pool(project: Project, options: BuildOptions, workers: int) -> Any:
+def _pool(project: Project, options: BuildOptions, workers: int, language: str | None) -> Any:
     """Worker processes that build decks: forked from this one (they inherit the loaded
     project), else started afresh and loading it themselves."""
     import multiprocessing
@@ -191,7 +239,7 @@ def _pool(project: Project, options: BuildOptions, workers: int) -> Any:
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(project.root, options),
+        initargs=(project.root, options, language),
     )
 
 
@@ -213,11 +261,15 @@ _worker_project: Project | None = None
 _worker_options: BuildOptions | None = None
 
 
-def _start_worker(root: Path, options: BuildOptions) -> None:
+def _start_worker(root: Path, options: BuildOptions, language: str | None) -> None:
     from deckgen.content.project import load_project
+    from deckgen.content.translation import load_translation
 
     global _worker_project, _worker_options
-    _worker_project, _ = load_project(root)
+    if language is None:
+        _worker_project, _ = load_project(root)
+    else:
+        _worker_project = load_translation(root, language).project
     _worker_options = options
 
 

@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.build.pipeline import paginate_department
-from deckgen.commands.starter import starter_department, starter_notes
+from deckgen.commands.starter import starter_departments, starter_notes
 from deckgen.content.model import Department
 from deckgen.content.project import load_project_strict
+from deckgen.content.translation import load_translation
 from deckgen.typography import plain
+
+UNTRANSLATED_SHOWN = 3  # texts named with their file:line per department and language
 
 COLUMNS = ("benefits", "concerns", "examples", "metrics", "next_steps", "contact", "notes")
 GAP_WORDS = {
@@ -24,12 +27,16 @@ GAP_WORDS = {
 
 @dataclass
 class Row:
-    """One department's counts; ``notes`` is (slides with notes, slides that want notes)."""
+    """One department's counts; ``notes`` is (slides with notes, slides that want notes);
+    ``translations`` is, per language of deckgen.yaml's ``translations:``, the texts its
+    translation still lacks or has too much (None: the department has no translation)."""
 
     slug: str
     counts: dict[str, int]
     notes: tuple[int, int]
     starter: list[str] = field(default_factory=list)  # sections still holding starter text
+    translations: dict[str, int | None] = field(default_factory=dict)
+    untranslated: list[str] = field(default_factory=list)  # the first few, with file:line
 
     @property
     def gaps(self) -> list[str]:
@@ -40,6 +47,9 @@ class Row:
             found.append(f"{missing} slide(s) without speaker notes")
         if self.starter:
             found.append(f"starter text not replaced in: {', '.join(self.starter)}")
+        for language, count in self.translations.items():
+            if count:
+                found.append(f"{count} text(s) not translated into {language} (or stale)")
         return found
 
 
@@ -47,7 +57,10 @@ def coverage(root: Path) -> list[Row]:
     """The coverage of every department of the project; texts still as the starter file has
     them (``deckgen new``'s "Erster Nutzen", "Vorname Nachname") count as missing."""
     project = load_project_strict(root)
-    starter = {column: set(found) for column, found in _items(_starter())}
+    starter: dict[str, set[tuple[str, ...]]] = {}
+    for data in starter_departments():  # German and English
+        for column, found in _items(Department.model_validate(data)):
+            starter.setdefault(column, set()).update(found)
     notes = starter_notes()
 
     def own_notes(lines: list[str]) -> bool:
@@ -64,11 +77,13 @@ def coverage(root: Path) -> list[Row]:
         }
         left = [column for column, found in items if any(i in starter[column] for i in found)]
         rows.append(Row(slug, counts, (with_notes, len(talking)), left))
+    for language in project.settings.translations:
+        translation = load_translation(root, language)
+        for row in rows:
+            lacking = translation.findings.get(row.slug)
+            row.translations[language] = None if lacking is None else len(lacking)
+            row.untranslated += [f.message for f in (lacking or [])[:UNTRANSLATED_SHOWN]]
     return rows
-
-
-def _starter() -> Department:
-    return Department.model_validate(starter_department())
 
 
 def _items(department: Department) -> list[tuple[str, list[tuple[str, ...]]]]:
@@ -94,12 +109,18 @@ def _items(department: Department) -> list[tuple[str, list[tuple[str, ...]]]]:
 
 
 def table(rows: list[Row]) -> list[str]:
-    """The coverage as lines of a plain-text table."""
+    """The coverage as lines of a plain-text table; a column per translation counts the texts
+    not yet translated ("-": the department has no translation)."""
     width = max([len("department"), *(len(r.slug) for r in rows)])
+    languages = list(rows[0].translations) if rows else []
     header = f"{'department':<{width}}  " + "  ".join(f"{c:>10}" for c in COLUMNS)
-    lines = [header]
+    header += "".join(f"  {language:>6}" for language in languages)
+    lines = [header.rstrip()]
     for row in rows:
         cells = [f"{row.counts[c]:>10}" for c in COLUMNS[:-1]]
         cells.append(f"{row.notes[0]:>5}/{row.notes[1]:<4}")
+        for language in languages:
+            count = row.translations.get(language)
+            cells.append(f"{'-' if count is None else count:>6}")
         lines.append(f"{row.slug:<{width}}  " + "  ".join(cells))
     return lines

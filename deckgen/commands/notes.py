@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deckgen.content.model import NoteLine, Slide
-from deckgen.locale import word
+from deckgen.locale import words
 from deckgen.outline import DeckOutline
 from deckgen.talk import slide_seconds, talk_minutes
 from deckgen.typography import plain
@@ -22,19 +22,24 @@ def slide_heading(slide: Slide) -> str:
 
 
 def talk_track(
-    outline: DeckOutline, department_name: str, locale: str, words_per_minute: int = 130
+    outline: DeckOutline,
+    department_name: str,
+    locale: str,
+    words_per_minute: int = 130,
+    overrides: dict[str, str | None] | None = None,
 ) -> str:
     """The talk track as Markdown: a heading per slide with the minutes its notes take, its
     notes as paragraphs and lists; backup slides are marked."""
-    unit = word(locale, "minutes")
+    said = words(locale, overrides)
+    unit = said["minutes"]
     total = talk_minutes(outline, words_per_minute)
     lines = [f"# {outline.title}: {department_name}", "", f"~{total:.0f} {unit}", ""]
     for number, spec in enumerate(outline.slides, start=1):
         minutes = slide_seconds(spec.slide, words_per_minute) / 60
-        backup = f" [{word(locale, 'backup')}]" if spec.hidden else ""
+        backup = f" [{said['backup']}]" if spec.hidden else ""
         heading = _plain(slide_heading(spec.slide))
         lines += [f"## {number}. {heading} ({minutes:.1f} {unit}){backup}", ""]
-        lines += _notes(spec.slide.notes) or [f"*({word(locale, 'no_notes')})*"]
+        lines += _notes(spec.slide.notes) or [f"*({said['no_notes']})*"]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -1,12 +1,20 @@
-"""PDFs of decks, through LibreOffice when it is installed (never needed for the decks)."""
+"""PDFs of decks, through LibreOffice when it is installed (never needed for the decks).
+
+The PDF is tagged and declares PDF/UA-1 (LibreOffice's export options ``UseTaggedPDF`` and
+``PDFUACompliance``), with the deck's title and language (LibreOffice takes the document
+language from its profile's locale, which is set to the deck's for the export);
+:mod:`deckgen.commands.tagged_pdf` then completes what LibreOffice leaves out.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from deckgen.errors import BuildError
 
@@ -24,18 +32,45 @@ def soffice() -> str:
     return found
 
 
+EXPORT = "pdf:impress_pdf_Export:" + json.dumps(
+    {
+        "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "PDFUACompliance": {"type": "boolean", "value": "true"},
+        "ExportNotes": {"type": "boolean", "value": "false"},
+    },
+    separators=(",", ":"),
+)
+"""LibreOffice's filter with its options as JSON (LibreOffice 7.4 and later)."""
+
+_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>{language}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale" \
+oor:op="fuse"><value>{language}</value></prop></item>
+</oor:items>
+"""
+
+
 def to_pdf(deck: Path) -> Path:
-    """Write ``deck`` as a PDF next to it; return the PDF's path."""
+    """Write ``deck`` as a tagged PDF next to it, in the deck's language; return its path."""
+    from deckgen.commands.tagged_pdf import complete
+    from deckgen.render.accessibility import figure_shapes
+
     command = soffice()
+    language, figures = figure_shapes(deck)
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
+        settings = Path(profile) / "user" / "registrymodifications.xcu"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(_PROFILE.format(language=escape(language)), encoding="utf-8")
         result = subprocess.run(
             [
                 command,
                 "--headless",
                 "--norestore",
-                f"-env:UserInstallation=file://{profile}",
+                f"-env:UserInstallation={Path(profile).as_uri()}",
                 "--convert-to",
-                "pdf",
+                EXPORT,
                 "--outdir",
                 str(deck.parent),
                 str(deck),
@@ -49,4 +84,5 @@ def to_pdf(deck: Path) -> Path:
     pdf = deck.with_suffix(".pdf")
     if result.returncode != 0 or not pdf.is_file():
         raise BuildError(f"{deck}: LibreOffice could not write a PDF: {result.stderr.strip()}")
+    complete(pdf, figures)
     return pdf

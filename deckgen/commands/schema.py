@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from deckgen.content.model import Department, Settings, Shared
+from deckgen.locale import WORDS
 from deckgen.theme import ThemeManifest
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
@@ -29,7 +30,12 @@ DESCRIPTIONS: dict[str, str] = {
     "Settings.title": "Title of every deck, on the title slide (Titel).",
     "Settings.subtitle": "Subtitle of the title slide; may use {{ department.name }}, {{ date }}.",
     "Settings.theme": "Theme of every deck: modern, agency, dark or a folder in themes/.",
-    "Settings.locale": "Language of built-in words and dates: de (Deutsch) or en (English).",
+    "Settings.locale": "Language and region of built-in words, dates and numbers (Sprache): de, "
+    "de-AT, de-CH, en (British dates), en-GB, en-US, fr, fr-CH, ...",
+    "Settings.translations": "Other languages the decks are also built in (Übersetzungen), each "
+    "from overlay files such as content/departments/sales.en.yaml: en, fr, ...",
+    "Settings.words": "Your own text instead of a built-in word on slides, by its name, e.g. "
+    'questions: "Ihre Fragen?" (eigene Wörter).',
     "Settings.output": "Folder the decks are written to, relative to deckgen.yaml.",
     "Settings.date": "Date shown as {{ date }}, e.g. 2026-12-01 (default: today).",
     "Settings.variables": "Your own texts, used as {{ vars.<name> }} (Variablen).",
@@ -46,6 +52,16 @@ DESCRIPTIONS: dict[str, str] = {
     "OutlineEntry.notes": "Speaker notes of the section's header slide, or of the agenda.",
     "Settings.duration": "Minutes a talk may take; the build warns about a longer one (Dauer).",
     "Settings.words_per_minute": "How fast speaker notes are read, for timing (default 130).",
+    "Settings.accessibility": "What `deckgen check` and every build hold decks to "
+    "(Barrierefreiheit): min_size.",
+    "Accessibility.min_size": "Smallest text in points, by part of the slide: title, body, "
+    "detail, footer.",
+    "MinimumSizes.title": "Smallest size of slide titles (default 24).",
+    "MinimumSizes.body": "Smallest size of a slide's main text: bullets, columns, answers, "
+    "quotes, subtitles (default 18).",
+    "MinimumSizes.detail": "Smallest size of text in tables, charts, cards, key figures, process "
+    "steps, captions, counters and contacts (default 12).",
+    "MinimumSizes.footer": "Smallest size of footers and slide numbers (default 10).",
     "Department.duration": "Minutes this talk may take (instead of deckgen.yaml's duration).",
     "Department.ask": "What the department is asked to decide: a slide before the closing.",
     "Ask.decision": "The decision asked for, in one sentence (Entscheidung).",
@@ -178,7 +194,17 @@ COMMON: dict[str, str] = {
     "fit": "This slide's policy for text that does not fit: split, shrink, warn or error.",
     "concern": "The concern as the department would say it.",
     "answer": "Our answer.",
+    "alt": "What the chart, picture or diagram shows, for people who cannot see it "
+    "(Alternativtext); a sentence, not a file name.",
 }
+
+
+DESCRIPTIONS.update(
+    {
+        f"Words.{name}": f"Instead of '{WORDS['de'][name]}' (de) or '{WORDS['en'][name]}' (en)."
+        for name in WORDS["en"]
+    }
+)
 
 
 def schema_for(model: type[BaseModel]) -> dict[str, Any]:
@@ -212,14 +238,44 @@ def _accept_numbers_as_text(node: Any) -> None:
             _accept_numbers_as_text(value)
 
 
+TRANSLATION_SCHEMAS = {
+    "settings.translation.schema.json": "settings.schema.json",
+    "shared.translation.schema.json": "shared.schema.json",
+    "department.translation.schema.json": "department.schema.json",
+}
+"""Schemas of translation overlays (deckgen.en.yaml, shared.en.yaml, sales.en.yaml), by the
+schema of the file they translate."""
+
+
+def translation_schema(name: str) -> dict[str, Any]:
+    """The schema of an overlay: its original's, with nothing required (it gives only texts)."""
+    schema = schema_for(SCHEMA_FILES[TRANSLATION_SCHEMAS[name]])
+    _optional(schema)
+    schema["description"] = "Only the texts of the original, translated, in the same places."
+    return schema
+
+
+def _optional(node: Any) -> None:
+    if isinstance(node, dict):
+        for key in ("required", "minItems", "minLength"):
+            node.pop(key, None)
+        for value in node.values():
+            _optional(value)
+    elif isinstance(node, list):
+        for value in node:
+            _optional(value)
+
+
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into ``folder``; return the files written."""
+    """Write every schema (and those of translations) into ``folder``; return the files."""
     from deckgen.write import write_atomic
 
     written = []
-    for name, model in SCHEMA_FILES.items():
+    schemas = {name: schema_for(model) for name, model in SCHEMA_FILES.items()}
+    schemas.update({name: translation_schema(name) for name in TRANSLATION_SCHEMAS})
+    for name, schema in schemas.items():
         path = folder / name
-        text = json.dumps(schema_for(model), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
         write_atomic(path, text.encode("utf-8"))  # a link in the file's place is replaced
         written.append(path)
     return written

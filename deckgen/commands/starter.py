@@ -11,7 +11,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from deckgen import __version__
+from deckgen.commands import starter_en
 from deckgen.commands.ci import (
     DISTRIBUTION,
     default_install,
@@ -22,6 +25,7 @@ from deckgen.commands.ci import (
 from deckgen.commands.schema import write_schemas
 from deckgen.content.paths import DEPARTMENTS_DIR, SLUG, not_a_slug
 from deckgen.errors import DeckgenError
+from deckgen.locale import check_locale, language
 from deckgen.theme import BUILTIN_THEMES
 
 SETTINGS = """\
@@ -33,7 +37,7 @@ organisation:
 title: Gemeinsam auf Social Media
 subtitle: "{{ department.name }} · {{ date }}"
 theme: modern                  # modern, agency, dark, or a folder in themes/
-locale: de                     # de or en: built-in words on slides and the date
+locale: de                     # language and region of built-in words, dates and numbers
 output: build
 variables:
   launch: Frühjahr
@@ -124,6 +128,7 @@ metrics:                                      # how success is measured
       series:
         - name: Anfragen
           values: [10, 20, 30, 40]
+      alt: Säulendiagramm der angestrebten Anfragen, von 10 im ersten auf 40 im vierten Quartal
       notes: Am Anfang geht es langsam.
 
 next_steps:                                   # what happens next; who and when are optional
@@ -152,18 +157,14 @@ contact:                                      # optional; else the contact of sh
 """
 
 
-def starter_department() -> Any:
-    """The starter department file as data (what ``deckgen new`` writes), so that
-    ``coverage`` can tell an item that was never replaced from the department's own."""
-    import yaml
-
-    return yaml.safe_load(department_text("X"))
+def starter_departments() -> list[Any]:
+    """The starter department files as data, German and English (what ``deckgen new``
+    writes), so that ``coverage`` can tell an item never replaced from the department's own."""
+    return [yaml.safe_load(_department("X", german)) for german in (True, False)]
 
 
 def starter_notes() -> frozenset[str]:
-    """Every speaker note of the starter department file and shared content."""
-    import yaml
-
+    """Every speaker note of the starter department files and shared content."""
     found: set[str] = set()
 
     def walk(value: object, key: str = "") -> None:
@@ -176,8 +177,10 @@ def starter_notes() -> frozenset[str]:
         elif isinstance(value, str) and key == "notes":
             found.update(" ".join(line.split()) for line in value.splitlines() if line.strip())
 
-    walk(yaml.safe_load(department_text("X")))
-    walk(yaml.safe_load(SHARED))
+    for text in (SHARED, starter_en.SHARED):
+        walk(yaml.safe_load(text))
+    for data in starter_departments():
+        walk(data)
     return frozenset(found)
 
 
@@ -185,8 +188,9 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def init_project(folder: Path, install: str | None = None) -> list[Path]:
-    """Make a new content repo in ``folder``; return the files written.
+def init_project(folder: Path, install: str | None = None, locale: str = "de") -> list[Path]:
+    """Make a new content repo in ``folder`` whose texts are in ``locale``'s language (German,
+    else English); return the files written.
 
     ``install`` is what its CI files install (default: this version of deckgen by its
     distribution name); see :func:`check_install`.
@@ -194,11 +198,20 @@ def init_project(folder: Path, install: str | None = None) -> list[Path]:
     if (folder / "deckgen.yaml").exists():
         raise DeckgenError(f"{folder} has a deckgen.yaml already")
     install = check_install(install) if install else default_install()
+    try:
+        locale = check_locale(locale)
+    except ValueError as e:
+        raise DeckgenError(str(e)) from e
+    german = language(locale) == "de"
+    settings = SETTINGS if german else starter_en.SETTINGS
+    names = {"sales": "Vertrieb", "hr": "Personal"} if german else starter_en.DEPARTMENTS
     files = {
-        "deckgen.yaml": SETTINGS,
-        "content/shared.yaml": SHARED,
-        "content/departments/sales.yaml": department_text("Vertrieb"),
-        "content/departments/hr.yaml": department_text("Personal"),
+        "deckgen.yaml": re.sub(r"^locale: \S+", f"locale: {locale}", settings, flags=re.M),
+        "content/shared.yaml": SHARED if german else starter_en.SHARED,
+        **{
+            f"content/departments/{slug}.yaml": _department(name, german)
+            for slug, name in names.items()
+        },
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": pre_commit_config(install),
         ".github/workflows/decks.yml": github_workflow(install),
@@ -235,8 +248,23 @@ def check_install(spec: str) -> str:
     return spec
 
 
+def _department(name: str, german: bool) -> str:
+    return department_text(name) if german else starter_en.department_text(name, _quoted(name))
+
+
+def project_locale(root: Path) -> str:
+    """The ``locale:`` of a project's deckgen.yaml, read without validating it ("de" if none)."""
+    try:
+        settings = yaml.safe_load((root / "deckgen.yaml").read_text(encoding="utf-8-sig"))
+    except (OSError, yaml.YAMLError):
+        return "de"
+    value = settings.get("locale") if isinstance(settings, dict) else None
+    return value if isinstance(value, str) and value.strip() else "de"
+
+
 def new_department(root: Path, slug: str, name: str) -> Path:
-    """Add a department file ``content/departments/<slug>.yaml``; return its path."""
+    """Add a department file ``content/departments/<slug>.yaml`` in the language of the
+    project's locale; return its path."""
     if not SLUG.match(slug):
         raise DeckgenError(not_a_slug(slug))
     from deckgen.write import project_folder
@@ -245,10 +273,11 @@ def new_department(root: Path, slug: str, name: str) -> Path:
     if os.path.lexists(path):
         raise DeckgenError(f"{path} exists already")
     path.parent.mkdir(parents=True, exist_ok=True)
+    german = language(project_locale(root)) == "de"
     try:  # a new file, never through a link
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     except OSError as e:
         raise DeckgenError(f"{path}: cannot write the file ({e.strerror})") from e
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(department_text(name))
-    return root / DEPARTMENTS_DIR / f"{slug}.yaml"
+        stream.write(_department(name, german))
+    return path

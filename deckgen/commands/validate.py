@@ -42,6 +42,26 @@ def check_project(root: Path) -> Checked:
             where = root / DEPARTMENTS_DIR / f"{slug}.yaml"
             checked.errors.append(SourceError(None, internal_error(e, where, slug)))
         checked.departments[slug] = (department_file.department.name, count)
+    for language in project.settings.translations:
+        checked.errors.extend(_translation_errors(root, language))
     # errors in shared files show up once per department; report each once
     checked.errors = unique(checked.errors)
     return checked
+
+
+def _translation_errors(root: Path, language: str) -> list[SourceError]:
+    """The errors of the translation into ``language``: its overlays loaded, typed, paginated
+    (texts it lacks are no errors: build and coverage report them)."""
+    from deckgen.content.translation import load_translation
+
+    try:
+        translation = load_translation(root, language)
+    except DeckgenError as e:
+        return one_line_errors(e)
+    errors = [e for found in translation.errors.values() for e in found]
+    for slug in translation.project.departments:
+        try:
+            paginate_department(translation.project, slug)
+        except DeckgenError as e:
+            errors.extend(one_line_errors(e))
+    return errors

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat
+
+from deckgen.locale import check_locale
 
 BUILTIN_SECTIONS = (
     "title",
@@ -251,6 +253,7 @@ class ChartSlide(_Slide):
     title: str
     chart: ChartData
     caption: str = ""
+    alt: str = ""  # what the chart shows, for screen readers
 
 
 class TableSlide(_Slide):
@@ -280,6 +283,7 @@ class ProcessSlide(_Slide):
     title: str
     steps: list[ProcessStep] = Field(min_length=2, max_length=6)
     caption: str = ""
+    alt: str = ""  # what the diagram shows as a whole, for screen readers
 
 
 class QuoteSlide(_Slide):
@@ -298,6 +302,7 @@ class ImageSlide(_Slide):
     title: str
     image: str
     caption: str = ""
+    alt: str = ""  # what the picture shows, for screen readers
 
 
 class ClosingSlide(_Slide):
@@ -371,6 +376,63 @@ def _outline_entry(value: Any) -> Any:
     return {"section": value} if isinstance(value, str) else value
 
 
+class Words(Model):
+    """The built-in words on slides, each replaced by deckgen.yaml's text where it gives one
+    (``words: {questions: "Ihre Fragen?"}``); the names are those of :data:`deckgen.locale.WORDS`.
+    """
+
+    agenda: str | None = None
+    benefits: str | None = None
+    benefits_in_figures: str | None = None
+    concerns: str | None = None
+    concern: str | None = None
+    examples: str | None = None
+    did: str | None = None
+    results: str | None = None
+    metrics: str | None = None
+    next_steps: str | None = None
+    step: str | None = None
+    who: str | None = None
+    when: str | None = None
+    own_step: str | None = None
+    contact: str | None = None
+    questions: str | None = None
+    continued: str | None = None
+    continued_from: str | None = None
+    no_notes: str | None = None
+    benefits_cards: str | None = None
+    concerns_overview_notes: str | None = None
+    ask: str | None = None
+    budget: str | None = None
+    people: str | None = None
+    by_when: str | None = None
+    your_next_step: str | None = None
+    by: str | None = None
+    backup: str | None = None
+    today_goal: str | None = None
+    less_is_better: str | None = None
+    minutes: str | None = None
+
+
+Locale = Annotated[str, AfterValidator(check_locale)]
+"""A BCP 47 locale Babel knows, with built-in words for its language: de, de-AT, en-US, fr."""
+
+
+class MinimumSizes(Model):
+    """The smallest text (points) an accessible deck shows, by the part of the slide it is in."""
+
+    title: float = Field(default=24, ge=4, le=100)
+    body: float = Field(default=18, ge=4, le=100)
+    detail: float = Field(default=12, ge=4, le=100)
+    footer: float = Field(default=10, ge=4, le=100)
+
+
+class Accessibility(Model):
+    """What ``deckgen check`` (and every build) holds a deck to, beyond WCAG's fixed rules."""
+
+    min_size: MinimumSizes = MinimumSizes()
+
+
 class Settings(Model):
     """deckgen.yaml: what every deck of the project shares."""
 
@@ -378,12 +440,15 @@ class Settings(Model):
     title: str
     subtitle: str = ""
     theme: str = "modern"
-    locale: Literal["de", "en"] = "de"
+    locale: Locale = "de"
+    translations: list[Locale] = []  # other languages the decks are given in (overlay files)
+    words: Words = Words()
     output: str = "build"
     date: dt.date | None = None
     fit: FitPolicy = "split"
     duration: int | None = Field(default=None, ge=1, le=600)  # minutes every talk may take
     words_per_minute: int = Field(default=130, ge=40, le=300)
+    accessibility: Accessibility = Accessibility()
     variables: dict[str, str] = {}
     outline: list[
         Annotated[
@@ -468,6 +533,7 @@ class Chart(ChartData):
 
     title: str
     caption: str = ""
+    alt: str = ""
     notes: Notes = []
 
 

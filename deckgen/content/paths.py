@@ -31,11 +31,13 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def department_slugs(root: Path) -> list[str]:
-    """The slugs of all department files, sorted."""
+    """The slugs of all department files, sorted (not their translations, sales.en.yaml)."""
     folder = root / DEPARTMENTS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p.stem for p in folder.glob("*.yaml") if not p.name.startswith("."))
+    return sorted(
+        p.stem for p in folder.glob("*.yaml") if not p.name.startswith(".") and "." not in p.stem
+    )
 
 
 def not_a_slug(slug: str) -> str:

@@ -30,7 +30,7 @@ from deckgen.content.sandbox import (
 )
 from deckgen.content.validate import M, validate
 from deckgen.errors import SourceError, suggest
-from deckgen.locale import format_date
+from deckgen.locale import format_date, template_filters
 
 if TYPE_CHECKING:  # types only: project loading asks this module for template errors
     from deckgen.content.project import DepartmentFile, Project
@@ -93,9 +93,11 @@ class _StrictUndefined(jinja2.StrictUndefined):
 def make_environment() -> SandboxedEnvironment:
     """The sandboxed Jinja environment (one per process) where a missing variable is an error
     and every template is bounded in size, repetition, recursion and time (:mod:`.sandbox`)."""
-    return BoundedEnvironment(
+    environment = BoundedEnvironment(
         undefined=_StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
+    environment.filters.update(template_filters())  # number, percent, date in the locale
+    return environment
 
 
 @functools.lru_cache(maxsize=8192)

@@ -179,6 +179,8 @@ def _what(kind: str, value: Any, detail: ErrorDetails) -> str:
         return f"needs at least {ctx.get('min_length')} item(s), got {ctx.get('actual_length')}"
     if kind == "too_long":
         return f"allows at most {ctx.get('max_length')} item(s), got {ctx.get('actual_length')}"
+    if kind == "value_error" and ctx.get("error") is not None:
+        return str(ctx["error"])  # our own validators say what is wrong in their words
     message = str(detail.get("msg", "invalid value"))
     return message[0].lower() + message[1:]
 

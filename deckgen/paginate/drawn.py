@@ -3,6 +3,7 @@ theme's font."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from deckgen.content import model
@@ -49,6 +50,12 @@ class FiguresFit:
     value_size: int
     label_size: int
     fits: bool
+    note_size: float = 0.0  # a figure's note ("today -> goal")
+
+
+def note_size(label: float, floor: float) -> float:
+    """The size of a figure's note: a little smaller than its label, never below ``floor``."""
+    return max(label * NOTE_SIZE_SHARE, floor)
 
 
 def table_rows(slide: model.TableSlide) -> list[list[str]]:
@@ -132,11 +139,17 @@ NOTE_SIZE_SHARE = 0.8  # a figure's note is set a little smaller than its label
 
 
 def figures_fit(
-    figures: list[FigureLines], card_w: int, card_h: int, family: str, fonts: ThemeFonts
+    figures: list[FigureLines],
+    card_w: int,
+    card_h: int,
+    family: str,
+    fonts: ThemeFonts,
+    min_size: float = 9.0,
 ) -> FiguresFit:
     """Sizes for value and label that fit every card: values on one line, no label word broken.
 
-    Sizes only shrink from the design's 66 and 18 pt, never grow.
+    Sizes only shrink from the design's 66 and 18 pt, never grow, and labels never below
+    ``min_size`` (the theme's smallest text).
     """
     value_face = fonts.face(family, bold=True)  # values are set bold
     inner_w = points(card_w) - 2 * CARD_SIDE_MARGIN
@@ -150,7 +163,7 @@ def figures_fit(
     label = LABEL_LARGEST
     while True:
         style = ParagraphStyle(family, label)
-        small = ParagraphStyle(family, label * NOTE_SIZE_SHARE)
+        small = ParagraphStyle(family, note_size(label, min_size))
         tallest = max(
             text_height([(f.label, style), *([(f.note, small)] if f.note else [])], inner_w, fonts)
             for f in figures
@@ -158,8 +171,8 @@ def figures_fit(
         words_fit = all(longest_word_fits(f.label, style, inner_w, fonts) for f in figures)
         values_fit = all(text_width(f.value, value_face, value) <= inner_w for f in figures)
         fits = words_fit and values_fit and value * 1.2 + 6 + tallest <= inner_h
-        if fits or label <= 9:
-            return FiguresFit(value, label, fits)
+        if fits or label <= max(9, min_size):
+            return FiguresFit(value, label, fits, note_size(label, min_size))
         label -= 1
 
 
@@ -360,6 +373,7 @@ class CardsFit:
     title_size: int
     text_size: int
     fits: bool
+    note_size: float = 0.0  # a figure's note ("today -> goal")
 
 
 def cards_rows(count: int) -> tuple[int, ...]:
@@ -372,7 +386,11 @@ def cards_rows(count: int) -> tuple[int, ...]:
 
 
 def card_paragraphs(
-    card: model.Card, lines: FigureLines | None, sizes: tuple[int, int, int, int], family: str
+    card: model.Card,
+    lines: FigureLines | None,
+    sizes: tuple[int, int, int, int],
+    family: str,
+    min_size: float = 0.0,
 ) -> list[tuple[str, ParagraphStyle]]:
     """The paragraphs of one card with their styles: figure, its label, title, text."""
     value, label, title, text = sizes
@@ -381,7 +399,7 @@ def card_paragraphs(
         paras.append((lines.value, ParagraphStyle(family, value, bold=True)))
         paras.append((lines.label, ParagraphStyle(family, label)))
         if lines.note:
-            paras.append((lines.note, ParagraphStyle(family, label * NOTE_SIZE_SHARE)))
+            paras.append((lines.note, ParagraphStyle(family, note_size(label, min_size))))
     paras.append((card.title, ParagraphStyle(family, title, bold=True, space_before=8)))
     if card.text:
         paras.append((card.text, ParagraphStyle(family, text, space_before=4)))
@@ -395,8 +413,10 @@ def cards_fit(
     height: int,
     family: str,
     fonts: ThemeFonts,
+    min_size: float = 0.0,
 ) -> CardsFit:
-    """The largest sizes at which every card's text fits its card, no word broken."""
+    """The largest sizes at which every card's text fits its card, no word broken, and no
+    text below ``min_size`` (the theme's smallest text)."""
     rows = cards_rows(len(cards))
     columns = max(rows)
     gap = emu(CARDS_GAP)
@@ -404,17 +424,27 @@ def cards_fit(
     card_h = (height - gap * (len(rows) - 1)) // len(rows)
     inner_w = points(card_w) - 2 * CARD_INSET
     inner_h = points(card_h) - 2 * CARD_INSET - CARD_BAR
+    floor = math.ceil(min_size)
+    designs = list(
+        dict.fromkeys(
+            (value, max(label, floor), max(title, floor), max(text, floor))
+            for value, label, title, text in CARD_SIZES
+        )
+    )
+    note = note_size(designs[-1][1], min_size)
     titles = [card.title for card in cards]
-    for design in CARD_SIZES:
-        value, label, title, text = design
+    for value, label, title, text in designs:
         title_style = ParagraphStyle(family, title, bold=True)
-        sizes = (value, label, int(unbroken_size(titles, title_style, inner_w, fonts, text)), text)
+        title = max(int(unbroken_size(titles, title_style, inner_w, fonts, text)), floor)
+        sizes = (value, label, title, text)
         fits = True
         for card, figure in zip(cards, lines, strict=True):
-            paras = card_paragraphs(card, figure, sizes, family)
+            paras = card_paragraphs(card, figure, sizes, family, min_size)
             tall = text_height(paras, inner_w, fonts)
             fits = fits and tall <= inner_h
             fits = fits and all(longest_word_fits(t, s, inner_w, fonts) for t, s in paras)
         if fits:
-            return CardsFit(rows, card_w, card_h, *sizes, fits=True)
-    return CardsFit(rows, card_w, card_h, *CARD_SIZES[-1], fits=False)
+            return CardsFit(
+                rows, card_w, card_h, *sizes, fits=True, note_size=note_size(sizes[1], min_size)
+            )
+    return CardsFit(rows, card_w, card_h, *designs[-1], fits=False, note_size=note)

@@ -45,7 +45,6 @@ from deckgen.paginate.geometry import (
 from deckgen.typography import plain
 
 SHRINK_STEP = 0.05
-CARD_TEXT_READABLE = 12  # points: a card's text set smaller goes to the notes
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
 CAPTION_MIN_HEIGHT = 30.0  # points
 DRAWN_FIELDS = {
@@ -142,13 +141,16 @@ class _Pager:
         slide = spec.slide
         policy = effective_policy(slide, self.rules)
         if isinstance(slide, model.CardsSlide) and policy in ("split", "shrink"):
-            return [self._card_texts_to_notes(spec, slide, first_number)]
+            spec = self._card_texts_to_notes(spec, slide, first_number)
+            slide = spec.slide
         if policy != "split":
             return [spec]
         if isinstance(slide, model.BulletsSlide):
             groups = self._point_groups(spec, slide)
         elif isinstance(slide, model.TableSlide):
             groups = self._row_groups(spec, slide)
+        elif isinstance(slide, model.CardsSlide):
+            groups = self._card_groups(spec, slide)
         else:
             return [spec]
         if len(groups) == 1:
@@ -187,20 +189,20 @@ class _Pager:
     def _card_texts_to_notes(
         self, spec: SlideSpec, slide: model.CardsSlide, number: int
     ) -> SlideSpec:
-        """Cards whose texts would not fit or be smaller than 12 pt, with the texts moved to the
-        notes where titles and figures alone are set larger: a readable slide, the whole story."""
+        """Cards whose texts would not fit at the theme's smallest text, with the texts moved to
+        the notes where titles and figures alone fit: a readable slide, the whole story."""
         if not any(card.text for card in slide.cards):
             return spec
         frame, _, _ = self._drawn_frame(spec, "cards", "")
         lines = [self._lines(c.figure) if c.figure else None for c in slide.cards]
         family = self.geometry.body_font
-        full = cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts)
-        if full.fits and full.text_size >= CARD_TEXT_READABLE:
+        smallest = self.rules.min_size
+        cards = list(slide.cards)
+        if cards_fit(cards, lines, frame.width, frame.height, family, self.fonts, smallest).fits:
             return spec
         bare = [card.model_copy(update={"text": ""}) for card in slide.cards]
-        alone = cards_fit(bare, lines, frame.width, frame.height, family, self.fonts)
-        if not alone.fits or (full.fits and alone.title_size <= full.title_size):
-            return spec
+        if not cards_fit(bare, lines, frame.width, frame.height, family, self.fonts, smallest).fits:
+            return spec  # then they go on over several slides, with their texts
         self.warnings.append(
             SourceError(
                 spec.origin,
@@ -222,6 +224,23 @@ class _Pager:
             notes = [*texts, *slide.notes]
         moved = slide.model_copy(update={"cards": bare, "notes": notes})
         return replace(spec, slide=moved, item_notes=by_card)
+
+    def _card_groups(self, spec: SlideSpec, slide: model.CardsSlide) -> list[list[int]]:
+        """Cards that do not fit at the theme's smallest text go on over several slides."""
+        frame, _, _ = self._drawn_frame(spec, "cards", "")
+        lines = [self._lines(c.figure) if c.figure else None for c in slide.cards]
+        family = self.geometry.body_font
+
+        def fits(group: list[int], scale: float = 1.0) -> bool:
+            if scale != 1.0:
+                return False  # cards choose their own sizes, down to the smallest
+            cards, figures = [slide.cards[i] for i in group], [lines[i] for i in group]
+            fit = cards_fit(
+                cards, figures, frame.width, frame.height, family, self.fonts, self.rules.min_size
+            )
+            return fit.fits
+
+        return _groups(list(range(len(slide.cards))), fits)
 
     # -- measuring one slide ---------------------------------------------------------------------
 
@@ -341,7 +360,7 @@ class _Pager:
         shown = [line for line in lines if line is not None]
         card_w, card_h = card_size(len(shown), frame.width, frame.height)
         family = self.geometry.body_font
-        fit = figures_fit(shown, card_w, card_h, family, self.fonts)
+        fit = figures_fit(shown, card_w, card_h, family, self.fonts, self.rules.min_size)
         if not fit.fits:
             self._not_fitting(spec, f"slide {number}: the key figures do not fit their cards")
         return fit
@@ -380,7 +399,15 @@ class _Pager:
         frame: Rect,
     ) -> CardsFit:
         family = self.geometry.body_font
-        fit = cards_fit(list(slide.cards), lines, frame.width, frame.height, family, self.fonts)
+        fit = cards_fit(
+            list(slide.cards),
+            lines,
+            frame.width,
+            frame.height,
+            family,
+            self.fonts,
+            self.rules.min_size,
+        )
         if not fit.fits:
             self._not_fitting(spec, f"slide {number}: the cards do not fit")
         return fit
@@ -465,7 +492,7 @@ def _parts(
 ) -> list[SlideSpec]:
     """The slides a split list or table becomes, each with the notes of what it shows."""
     slide = spec.slide
-    key = "points" if isinstance(slide, model.BulletsSlide) else "rows"
+    key = {"bullets": "points", "table": "rows", "cards": "cards"}[slide.kind]
     items: Sequence[Any] = getattr(slide, key)
     own_notes = _notes_by_item(spec)
     parts = []

@@ -21,6 +21,7 @@ from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
+from deckgen.render.accessibility import prepare_slide
 from deckgen.render.oxml.names import set_slide_name
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import (
@@ -104,6 +105,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             oxml.hide(slide)
         if logo is not None:
             _add_logo(slide, presentation, theme, logo)
+        prepare_slide(slide, page.spec.slide, info.language)
         _write_notes(slide, page.spec.slide.notes, info.language)
     for slide, body, targets in linking:
         _link(slide, body, targets, slides)
@@ -161,6 +163,7 @@ def _add_logo(slide: Any, presentation: Any, theme: Theme, logo: Picture) -> Non
         margin if corner.startswith("top") else presentation.slide_height - picture.height - margin
     )
     picture.name = "Logo"
+    oxml.mark_decorative(picture)
 
 
 def _set_properties(presentation: Any, info: DeckInfo) -> None:

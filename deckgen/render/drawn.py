@@ -22,6 +22,7 @@ from pptx.enum.shapes import MSO_CONNECTOR_TYPE, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from deckgen import markup
 from deckgen.confine import Refused
 from deckgen.content import model
 from deckgen.content.images import load_picture
@@ -43,11 +44,12 @@ from deckgen.paginate.drawn import (
 )
 from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
+from deckgen.render.oxml import access
 from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import SAFE_COVER, layout_graphics
 from deckgen.render.text import write_paragraphs
-from deckgen.typography import opening_quote
+from deckgen.typography import opening_quote, plain
 
 ACCENTS = [
     MSO_THEME_COLOR.ACCENT_1,
@@ -152,7 +154,8 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
         _style(label, page.figures.label_size, colours.card_label)
         label.space_before = Pt(6)
         for paragraph in note:
-            _style(paragraph, page.figures.label_size * NOTE_SIZE_SHARE, colours.card_label)
+            size = page.figures.note_size or page.figures.label_size * NOTE_SIZE_SHARE
+            _style(paragraph, size, colours.card_label)
 
 
 def fill_cards(ctx: SlideContext, slide: model.CardsSlide) -> None:
@@ -187,7 +190,7 @@ def fill_cards(ctx: SlideContext, slide: model.CardsSlide) -> None:
                 _style(paragraphs.pop(0), fit.value_size, value_slot, bold=True)
                 _style(paragraphs.pop(0), fit.label_size, colours.card_label)
                 if lines.note:
-                    note_size = fit.label_size * NOTE_SIZE_SHARE
+                    note_size = fit.note_size or fit.label_size * NOTE_SIZE_SHARE
                     _style(paragraphs.pop(0), note_size, colours.card_label)
             title = paragraphs.pop(0)
             _style(title, fit.title_size, colours.card_label, bold=True)
@@ -238,6 +241,8 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     graphic = ctx.slide.shapes.add_chart(
         CHART_TYPES[data.type], frame.left, frame.top, frame.width, frame.height, chart_data
     )
+    graphic.name = "Chart"
+    access.set_description(graphic, slide.alt)
     chart = graphic.chart
     oxml.positive_axis_ids(chart)
     oxml.set_chart_language(chart, ctx.language)
@@ -348,13 +353,14 @@ def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:
         raise SourceError(ctx.page.spec.origin, e.what, key="image") from e
     scale = min(width / picture.width, height / picture.height)
     shown_w, shown_h = int(picture.width * scale), int(picture.height * scale)
-    ctx.slide.shapes.add_picture(
+    picture_shape = ctx.slide.shapes.add_picture(
         io.BytesIO(picture.data),
         left + (width - shown_w) // 2,
         top + (height - shown_h) // 2,
         shown_w,
         shown_h,
     )
+    access.set_description(picture_shape, slide.alt)  # python-pptx put the file name there
 
 
 @dataclass(frozen=True)
@@ -397,29 +403,37 @@ def fill_process(ctx: SlideContext, slide: model.ProcessSlide) -> None:
     """The steps of a process from left to right: numbered cards joined by arrows, all native
     shapes with editable text, the department's own step in its accent colour.
 
-    Each step is a group (card, number, owner), so that it moves as one; the arrows are
-    connectors glued to the cards, so that they follow when a card moves.
+    The diagram is one group, which carries the slide's alternative text; each step in it is a
+    group (card, number, owner), so that it moves as one; the arrows are connectors glued to
+    the cards, so that they follow when a card moves, and decorative.
     """
     assert ctx.page.process is not None
     ctx.clear("diagram")
+    diagram = ctx.slide.shapes.add_group_shape()
+    diagram.name = "Process"
+    access.set_description(diagram, slide.alt)
     cards = [
-        _draw_step(ctx, number, step) for number, step in enumerate(ctx.page.process.steps, start=1)
+        _draw_step(ctx, diagram.shapes, number, step)
+        for number, step in enumerate(ctx.page.process.steps, start=1)
     ]
     for number, (left, right) in enumerate(pairwise(cards), start=1):
-        arrow = ctx.slide.shapes.add_connector(MSO_CONNECTOR_TYPE.STRAIGHT, 0, 0, 0, 0)
+        arrow = diagram.shapes.add_connector(MSO_CONNECTOR_TYPE.STRAIGHT, 0, 0, 0, 0)
         arrow.begin_connect(left, 3)  # the middle of the right edge
         arrow.end_connect(right, 1)  # the middle of the left edge
         arrow.line.color.theme_color = ARROW_COLOUR
         arrow.line.width = Pt(ARROW_WIDTH)
         oxml.arrow_head(arrow)
         arrow.name = f"Arrow {number}"
+        oxml.mark_decorative(arrow)
 
 
-def _draw_step(ctx: SlideContext, number: int, step: StepBox) -> Any:
-    """One step as a group: its card (title and text), its numbered badge, its owner; the card."""
+def _draw_step(ctx: SlideContext, shapes: Any, number: int, step: StepBox) -> Any:
+    """One step as a group in ``shapes``: its card (title and text), its numbered badge, its
+    owner; the card."""
     colours = step_colours(step.own)
-    group = ctx.slide.shapes.add_group_shape()
+    group = shapes.add_group_shape()
     group.name = f"Step {number}"
+    access.set_description(group, f"{number}. {plain(markup.plain(step.paras[0].text))}")
     card = _shape(group.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, step.card, colours.card)
     card.name = f"Step {number} Card"
     card.adjustments[0] = STEP_CORNER

@@ -168,6 +168,24 @@ def _marks(tree: Any, palette: Palette, outer: Transform) -> Iterator[Mark]:
             yield from _marks(child, palette, _group_transform(child, outer))
 
 
+def shape_marks(tree: Any, palette: Palette) -> list[tuple[Any, Mark | None]]:
+    """Every shape of a shape tree in z-order, groups opened, each with its outline on the
+    slide and its fill (None where it shows nothing, or its position is inherited)."""
+    found: list[tuple[Any, Mark | None]] = []
+
+    def walk(parent: Any, outer: Transform) -> None:
+        for child in parent:
+            tag = etree.QName(child).localname
+            if tag in ("sp", "pic", "cxnSp", "graphicFrame"):
+                found.append((child, _mark(child, tag, palette, outer)))
+            elif tag == "grpSp":
+                found.append((child, None))
+                walk(child, _group_transform(child, outer))
+
+    walk(tree, _identity)
+    return found
+
+
 def _hidden(element: Any) -> bool:
     properties = element.find(f".//{qn('p:cNvPr')}")
     return properties is not None and properties.get("hidden") in ("1", "true")

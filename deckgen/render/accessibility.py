@@ -1,0 +1,420 @@
+"""Read a written deck as a screen-reader user and a reader with low vision meet it.
+
+Titles, alternative texts, decorative marks, table header rows, reading order and languages
+come from the slides' XML; the contrast and size of every text run are resolved through the
+theme: the run's own colour and size, else its placeholder's inherited list styles (slide,
+layout, master), against what lies behind it: its shape's fill, else the shapes under it on the
+slide, else the layout's and master's graphics, else the background.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+
+from deckgen.accessibility import (
+    FigureShape,
+    Finding,
+    looks_like_file_name,
+    minimum,
+    screen_title,
+    text_role,
+)
+from deckgen.content.model import MinimumSizes, Slide
+from deckgen.render.oxml import access
+from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.theme.colours import Palette, contrast, needed_contrast
+from deckgen.theme.graphics import Mark, Point
+from deckgen.typography import plain
+
+HIDDEN_TITLE_HEIGHT = 457200  # EMU (1.27 cm): the hidden title's box, just above the slide
+SAMPLES = (0.2, 0.5, 0.8)  # where in a text's box (across and down) the background is looked at
+_SNIPPET = 40
+
+
+def prepare_slide(slide: Any, content: Slide, language: str) -> None:
+    """What a finished slide needs for screen readers: a title (hidden above the slide where
+    its layout shows none, as PowerPoint's "Add Hidden Slide Title" does), read first."""
+    elements = access.shape_elements(slide)
+    title = screen_title(content)
+    if title and not any(access.is_title(e) and access.has_text(e) for e in elements):
+        for element in elements:
+            if access.is_title(element):  # an empty title the layout brought
+                access.remove(element)
+        access.add_hidden_title(slide, title, language, HIDDEN_TITLE_HEIGHT)
+    access.put_title_first(slide)
+
+
+def figure_shapes(path: Path) -> tuple[str, list[list[FigureShape]]]:
+    """A written deck's language, and for each slide the shapes a PDF shows as figures
+    (pictures, charts, shapes and lines without text, groups opened), in painting order."""
+    presentation = Presentation(str(path))
+    slides = []
+    for slide in presentation.slides:
+        found: list[FigureShape] = []
+        for element in access.shape_elements(slide):
+            _figures(element, found)
+        slides.append(found)
+    return presentation.core_properties.language or "en-US", slides
+
+
+def _figures(element: Any, found: list[FigureShape]) -> None:
+    kind = access.tag(element)
+    if kind == "grpSp":
+        for child in access.children(element):
+            _figures(child, found)
+        return
+    figure = (
+        kind in ("pic", "cxnSp")
+        or (kind == "graphicFrame" and access.graphic_kind(element) == "chart")
+        or (kind == "sp" and not access.has_text(element))
+    )
+    if figure:
+        found.append(FigureShape(access.description(element), access.is_decorative(element)))
+
+
+def inspect_deck(
+    data: bytes, fields: Sequence[dict[int, str]], sizes: MinimumSizes
+) -> list[Finding]:
+    """Every finding in a deck's bytes; ``fields[n]`` names the field of each placeholder idx
+    of slide ``n + 1`` (for the minimum size its text is held to)."""
+    return inspect_presentation(Presentation(io.BytesIO(data)), fields, sizes)
+
+
+def inspect_presentation(
+    presentation: Any, fields: Sequence[dict[int, str]], sizes: MinimumSizes
+) -> list[Finding]:
+    """Every finding in an open deck, slide by slide, then those of the document."""
+    findings: list[Finding] = []
+    properties = presentation.core_properties
+    if not (properties.title or "").strip():
+        findings.append(Finding("document", 0, "the document has no title"))
+    if not (properties.language or "").strip():
+        findings.append(Finding("document", 0, "the document does not say its language"))
+    defaults = access.default_levels(presentation)
+    titles: dict[str, int] = {}
+    size = (presentation.slide_width, presentation.slide_height)
+    layouts: dict[int, _LayoutFacts] = {}  # what slides of a layout share, read once
+    for number, slide in enumerate(presentation.slides, start=1):
+        slide_fields = fields[number - 1] if number <= len(fields) else {}
+        reader = _SlideReader(slide, number, slide_fields, sizes, defaults, size, layouts)
+        findings.extend(reader.findings())
+        title = reader.title_text
+        if title:
+            key = " ".join(title.split()).casefold()
+            if key in titles:
+                findings.append(
+                    Finding(
+                        "unique-title",
+                        number,
+                        f"the title '{title}' is also the title of slide {titles[key]}; "
+                        "screen-reader users tell slides apart by their titles",
+                        content=True,
+                    )
+                )
+            else:
+                titles[key] = number
+    return findings
+
+
+@dataclass(frozen=True)
+class _LayoutFacts:
+    """What every slide of a layout shares: colours, graphics, placeholders' styles."""
+
+    palette: Palette
+    marks: list[Mark]
+    placeholders: dict[int, access.LayoutPlaceholder]
+
+
+class _SlideReader:
+    """The findings of one slide."""
+
+    def __init__(
+        self,
+        slide: Any,
+        number: int,
+        fields: dict[int, str],
+        sizes: MinimumSizes,
+        defaults: list[access.Level],
+        size: tuple[int, int],
+        layouts: dict[int, _LayoutFacts],
+    ) -> None:
+        self.slide = slide
+        self.number = number
+        self.fields = fields
+        self.sizes = sizes
+        self.defaults = defaults
+        self.width, self.height = size
+        self.layout = slide.slide_layout
+        known = layouts.get(id(self.layout._element))
+        if known is None:
+            palette = palette_of(self.layout)
+            known = _LayoutFacts(
+                palette,
+                layout_marks(self.layout, palette),
+                access.layout_placeholders(self.layout),
+            )
+            layouts[id(self.layout._element)] = known
+        self.palette: Palette = known.palette
+        self.layout_marks = known.marks
+        self.inherited = known.placeholders
+        self.marks = access.slide_marks(slide, self.palette)
+        self.order = {id(element): index for index, (element, _) in enumerate(self.marks)}
+        self.title_text = ""
+        self.found: list[Finding] = []
+
+    def add(self, rule: str, what: str, content: bool = False, example: str = "") -> None:
+        self.found.append(Finding(rule, self.number, what, content, self.layout.name, example))
+
+    def findings(self) -> list[Finding]:
+        elements = access.shape_elements(self.slide)
+        self._title(elements)
+        for element in elements:
+            self._shape(element)
+        return self.found
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def _title(self, elements: list[Any]) -> None:
+        titles = [e for e in elements if access.is_title(e) and access.has_text(e)]
+        if not titles:
+            self.add("title", "the slide has no title; give it one", content=True)
+            return
+        self.title_text = plain(access.text_of(titles[0])).strip()
+        readable = [e for e in elements if not access.is_decorative(e)]
+        if readable and readable[0] is not titles[0]:
+            self.add("reading-order", "the title is not the first shape a screen reader reads")
+
+    def _shape(self, element: Any) -> None:
+        kind = access.tag(element)
+        if access.is_decorative(element):
+            return
+        if kind == "grpSp":
+            if not access.description(element):
+                self.add(
+                    "alt",
+                    "a diagram (group of shapes) has no alternative text; add 'alt:' to its "
+                    "slide with what it shows",
+                    content=True,
+                )
+            for child in access.children(element):
+                self._shape(child)
+            return
+        if kind == "pic":
+            self._alternative(element, "picture")
+            return
+        if kind == "graphicFrame":
+            graphic = access.graphic_kind(element)
+            if graphic == "table":
+                self._table(element)
+            elif graphic == "chart":
+                self._alternative(element, "chart")
+                self._chart(element)
+            else:
+                self._alternative(element, "graphic")
+            return
+        if not access.has_text(element):
+            if access.placeholder_type(element) is None and not access.description(element):
+                name = access.name(element)
+                self.add(
+                    "decorative",
+                    f"the shape '{name}' has no text and no alternative text, and is not "
+                    "marked decorative",
+                )
+            return
+        self._language(element)
+        if access.off_slide(element, self.width, self.height):
+            return  # a title kept for screen readers: nobody sees it
+        self._text(element)
+
+    def _alternative(self, element: Any, what: str) -> None:
+        text = access.description(element)
+        if not text:
+            self.add(
+                "alt",
+                f"the {what} has no alternative text; add 'alt:' to its slide with what it shows",
+                content=True,
+            )
+        elif looks_like_file_name(text):
+            self.add(
+                "alt",
+                f"the {what}'s alternative text is only a file name ('{text}'); add 'alt:' "
+                "to its slide with what it shows",
+                content=True,
+            )
+
+    def _language(self, element: Any) -> None:
+        missing = access.runs_without_language(element)
+        if missing:
+            self.add(
+                "language", f"{missing} text run(s) of '{access.name(element)}' have no language"
+            )
+
+    # -- what text looks like ----------------------------------------------------------------
+
+    def _text(self, element: Any) -> None:
+        ph_type = access.placeholder_type(element)
+        idx = access.placeholder_idx(element)
+        if idx is not None:
+            levels = access.placeholder_levels(element, self.inherited.get(idx))
+            field = self.fields.get(idx)
+        else:
+            levels = access.own_levels(element, self.defaults)
+            field = _box_field(element)
+        role = text_role(field, ph_type)
+        runs = access.text_runs(element, levels, self.palette)
+        if not runs:
+            return
+        self._contrast(element, runs, self._behind(element), role)
+        fitted = idx is not None and access.has_own_sizes(element)
+        self._size(element, runs, role, fitted)
+
+    def _contrast(
+        self, element: Any, runs: list[access.TextRun], behind: list[str], role: str
+    ) -> None:
+        worst: tuple[float, float, access.TextRun, str] | None = None
+        for run in runs:
+            needed = needed_contrast(run.size, run.bold)
+            for colour in behind:
+                ratio = contrast(run.colour, colour)
+                if ratio < needed and (worst is None or ratio / needed < worst[0] / worst[1]):
+                    worst = (ratio, needed, run, colour)
+        if worst is not None:
+            ratio, needed, run, colour = worst
+            example = _snippet(run.text)
+            self.add(
+                "contrast",
+                f"{_role_words(role)} '{example}' in #{run.colour} on #{colour} has a "
+                f"contrast of {ratio:.1f}:1; it needs {needed:g}:1",
+                example=example,
+            )
+
+    def _size(self, element: Any, runs: list[access.TextRun], role: str, fitted: bool) -> None:
+        smallest = min(runs, key=lambda run: run.size)
+        least = minimum(self.sizes, role)
+        if smallest.size >= least - 0.01:
+            return
+        drawn = access.placeholder_type(element) is None and role == "detail"
+        content = fitted or drawn
+        advice = (
+            "shorten the text, so that it needs less shrinking"
+            if content
+            else "make the layout's text larger"
+        )
+        example = _snippet(smallest.text)
+        self.add(
+            "size",
+            f"{_role_words(role)} '{example}' is {smallest.size:g} pt, "
+            f"below the minimum of {least:g} pt (accessibility.min_size.{role}); {advice}",
+            content=content,
+            example=example,
+        )
+
+    def _table(self, element: Any) -> None:
+        if not access.table_has_header_row(element):
+            self.add("table-header", "the table has no header row")
+        self._language(element)
+        behind = self._behind(element)
+        for cell, _ in access.table_cells(element):
+            runs = access.text_runs(cell, access.own_levels(cell, self.defaults), self.palette)
+            if not runs:
+                continue
+            fill = access.cell_fill(cell, self.palette)
+            self._contrast(cell, runs, [fill] if fill else behind, "detail")
+            self._size(cell, runs, "detail", fitted=True)
+
+    def _chart(self, element: Any) -> None:
+        space = access.chart_space(self.slide, element)
+        if space is None:
+            return
+        run = access.chart_text(space, self.palette)
+        if run is None:
+            return
+        self._contrast(element, [run], self._behind(element), "chart")
+        self._size(element, [run], "detail", fitted=False)
+
+    # -- what lies behind ----------------------------------------------------------------------
+
+    def _behind(self, element: Any) -> list[str]:
+        """The colours behind the text of ``element``, at a few points of its box (pictures
+        and picture backgrounds, which no colour describes, left out)."""
+        own = access.own_fill(element, self.palette)
+        if own is not None:
+            return [own]
+        box = self._box(element)
+        if box is None:
+            return []
+        left, top, right, bottom = box
+        colours = []
+        for fx in SAMPLES:
+            for fy in SAMPLES:
+                point = (left + (right - left) * fx, top + (bottom - top) * fy)
+                found = self._colour_at(element, point)
+                if found is not None and found not in colours:
+                    colours.append(found)
+        return colours
+
+    def _colour_at(self, element: Any, point: Point) -> str | None:
+        position = self.order.get(id(element), len(self.marks))
+        below = [mark for _, mark in self.marks[:position] if mark is not None]
+        for mark in [*reversed(below), *reversed(self.layout_marks)]:
+            if len(mark.outline) < 3 or not _contains(mark.outline, point):
+                continue
+            if mark.what == "picture":
+                return None
+            if mark.fill is not None:
+                return mark.fill
+        return None if self.palette.picture_background else self.palette.background
+
+    def _box(self, element: Any) -> tuple[float, float, float, float] | None:
+        """Where a shape is on the slide: through its groups, else its own box, else the box
+        of the layout's placeholder it inherits."""
+        position = self.order.get(id(element))
+        mark = self.marks[position][1] if position is not None else None
+        if mark is not None and mark.outline:
+            xs = [x for x, _ in mark.outline]
+            ys = [y for _, y in mark.outline]
+            return (min(xs), min(ys), max(xs), max(ys))
+        own = access.box_of(element)
+        if own is not None:
+            return own
+        idx = access.placeholder_idx(element)
+        inherited = self.inherited.get(idx) if idx is not None else None
+        return inherited.box if inherited is not None else None
+
+
+def _contains(outline: tuple[Point, ...], point: Point) -> bool:
+    """Whether ``point`` lies inside the polygon ``outline`` (even-odd rule)."""
+    x, y = point
+    inside = False
+    for index, (x1, y1) in enumerate(outline):
+        x2, y2 = outline[index - 1]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+def _box_field(element: Any) -> str | None:
+    """The field a text box stands in for (a field sharing its placeholder), by its name."""
+    name = access.name(element).strip().lower().replace(" ", "_")
+    return name or None
+
+
+def _role_words(role: str) -> str:
+    return {
+        "title": "the title",
+        "body": "body text",
+        "footer": "the footer",
+        "detail": "text",
+        "chart": "the chart's text",
+    }.get(role, "text")
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(plain(text).split())
+    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
