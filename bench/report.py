@@ -13,8 +13,9 @@ from measure import Measurement, median
 
 DESCRIPTIONS = {
     "examples": "The 7 example departments of `content/departments/` copied under new slugs "
-    "(sales-01, sales-02, ...) to {decks}, with the repo's `deckgen.yaml`, `content/shared.yaml` "
-    "and `content/images/`: long texts, pictures, charts, tables, split slides. The copies share "
+    "(sales-01, sales-02, ...) to {decks}, with the repo's `deckgen.yaml` and `content/shared.yaml`: "
+    "cards, concerns with an overview, key figures, charts, a native process, quotes, tables, "
+    "the ask, notes on every slide (a 30-minute talk each). The copies share "
     "their texts, so per-process caches of text measurements hit more often than they would for "
     "{decks} different departments.",
     "synthetic": "{decks} generated departments of short texts (about 20 slides each: sections, "

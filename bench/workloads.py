@@ -59,12 +59,11 @@ contact: {name: Jana Albrecht, email: social@example.org, notes: Fragen sammeln.
 
 
 def example_project(root: Path) -> Path:
-    """Copy the repo's example project (settings, shared content, images, departments)."""
-    (root / "content").mkdir(parents=True)
-    shutil.copy2(REPO / "deckgen.yaml", root / "deckgen.yaml")
-    shutil.copy2(REPO / "content" / "shared.yaml", root / "content" / "shared.yaml")
-    shutil.copytree(REPO / "content" / "images", root / "content" / "images")
-    shutil.copytree(REPO / "content" / "departments", root / "content" / "departments")
+    """Copy the repo's example project (settings, content with its translations, pictures)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for settings in REPO.glob("deckgen*.yaml"):
+        shutil.copy2(settings, root / settings.name)
+    shutil.copytree(REPO / "content", root / "content")
     return root
 
 
@@ -72,6 +71,8 @@ def examples(root: Path) -> Path:
     """The example project with its departments copied to 100 (sales-01, hr-01, ..., sales-15)."""
     example_project(root)
     folder = root / "content" / "departments"
+    for overlay in folder.glob("*.*.yaml"):  # translations: the copies are built in German
+        overlay.unlink()
     sources = sorted(folder.glob("*.yaml"))
     texts = {source: source.read_text(encoding="utf-8") for source in sources}
     for source in sources:
