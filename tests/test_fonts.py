@@ -297,3 +297,11 @@ def test_installing_a_font_changes_the_stamp_of_the_installed_fonts(
     (fonts / "corp").mkdir()
     shutil.copy(shipped("Carlito-Regular"), fonts / "corp" / "corp.ttf")
     assert installed_fonts_stamp() != before
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+def test_a_paragraph_separator_inside_a_text_measures_as_a_space(separator: str) -> None:
+    # HarfBuzz's layout refuses such a text ("raqm_layout() failed"); a text pasted with one
+    # must still be measured, as wide as with a space in its place
+    face = ThemeFonts().face("Carlito")
+    assert text_width(f"Pilot{separator}Phase", face, 20) == text_width("Pilot Phase", face, 20)

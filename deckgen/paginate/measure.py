@@ -36,7 +36,12 @@ def text_width(text: str, face: FontFace, size: float) -> float:
 def _width_at_unit(text: str, path: Path, index: int) -> float:
     # words repeat across slides and decks; measuring each once per process is enough (keyed
     # by the file, not the face, whose hash would cost more than the rest of a lookup)
-    return float(_font(path, index).getlength(text))
+    return float(_font(path, index).getlength(text.translate(_BREAKS_AS_SPACES)))
+
+
+# HarfBuzz's layout (Raqm) refuses a text with a paragraph break inside; a line is one paragraph,
+# and these characters show as nothing wider than a space
+_BREAKS_AS_SPACES = str.maketrans(dict.fromkeys("\n\r\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 def line_height(family: str, size: float) -> float:
