@@ -231,6 +231,19 @@ def test_text_that_does_not_read_on_its_background_names_the_theme_and_layout(
     ) in found
 
 
+def test_layouts_read_for_one_theme_are_not_taken_for_another_s(tmp_path: Path) -> None:
+    # the check reads each distinct layout once per process: a theme that differs only in its
+    # colours has layouts of the same names and shapes, and must be read again
+    root = minimal_project(tmp_path / "p")
+    build_file_tree(
+        root,
+        {"themes/pale/theme.yaml": 'extends: modern\ncolors:\n  dk1: "B0B0B0"\n'},
+    )
+    assert findings(root, "sales", "--theme", "modern") == []
+    assert findings(root, "sales", "--theme", "pale") != []
+    assert findings(root, "sales", "--theme", "modern") == []
+
+
 def test_text_below_the_minimum_size_names_the_layout_or_the_content(tmp_path: Path) -> None:
     root = minimal_project(
         tmp_path / "p",

@@ -131,6 +131,26 @@ class _LayoutFacts:
     placeholders: dict[int, access.LayoutPlaceholder]
 
 
+_KNOWN_LAYOUTS: dict[bytes, _LayoutFacts] = {}  # by fingerprint: decks on one template share
+_KNOWN_LIMIT = 256
+
+
+def _layout_facts(layout: Any) -> _LayoutFacts:
+    """What slides of ``layout`` share, read once per process for each distinct layout (every
+    deck of a build on one template has the same layouts: their styles, colours and graphics)."""
+    fingerprint = access.layout_fingerprint(layout)
+    known = _KNOWN_LAYOUTS.get(fingerprint)
+    if known is None:
+        palette = palette_of(layout)
+        known = _LayoutFacts(
+            palette, layout_marks(layout, palette), access.layout_placeholders(layout)
+        )
+        if len(_KNOWN_LAYOUTS) >= _KNOWN_LIMIT:
+            _KNOWN_LAYOUTS.clear()
+        _KNOWN_LAYOUTS[fingerprint] = known
+    return known
+
+
 class _SlideReader:
     """The findings of one slide."""
 
@@ -153,12 +173,7 @@ class _SlideReader:
         self.layout = slide.slide_layout
         known = layouts.get(id(self.layout._element))
         if known is None:
-            palette = palette_of(self.layout)
-            known = _LayoutFacts(
-                palette,
-                layout_marks(self.layout, palette),
-                access.layout_placeholders(self.layout),
-            )
+            known = _layout_facts(self.layout)
             layouts[id(self.layout._element)] = known
         self.palette: Palette = known.palette
         self.layout_marks = known.marks

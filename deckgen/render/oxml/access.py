@@ -8,11 +8,13 @@ then the shape's style reference, then the presentation's defaults.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from deckgen.render.oxml.graphics import colour_of, fill_colour, shape_marks
@@ -255,6 +257,23 @@ class LayoutPlaceholder:
 
     levels: list[Level]
     box: tuple[int, int, int, int] | None  # left, top, right, bottom in EMU
+
+
+def layout_fingerprint(layout: Any) -> bytes:
+    """A digest of all a slide inherits from ``layout``: the layout's XML, its master's, and the
+    pictures and theme (colours, fonts) they use. Equal fingerprints read the same, in any deck."""
+    digest = hashlib.blake2b(digest_size=20)
+    for owner in (layout, layout.slide_master):
+        digest.update(etree.tostring(owner._element))
+        for relationship in owner.part.rels.values():
+            if relationship.is_external or relationship.reltype in _NOT_INHERITED:
+                continue
+            digest.update(relationship.reltype.encode())
+            digest.update(relationship.target_part.blob)
+    return digest.digest()
+
+
+_NOT_INHERITED = {RT.SLIDE_LAYOUT, RT.SLIDE_MASTER}  # a layout's master is read above
 
 
 def layout_placeholders(layout: Any) -> dict[int, LayoutPlaceholder]:
