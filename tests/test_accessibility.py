@@ -85,6 +85,10 @@ def test_a_quote_slide_has_a_hidden_title_naming_the_author_read_first(every_kin
     title = slide.shapes.title
     assert title is not None and title.text_frame.text == "Max"
     assert title.top + title.height <= 0  # above the slide: read, not seen
+    # a title taller than its box grows away from the slide, not into it (on vivid, 44 pt in a
+    # box of 36 pt hung its descenders into the top of the slide)
+    assert title.top + 2 * title.height <= 0
+    assert title.text_frame._txBody.bodyPr.get("anchor") == "b"
     assert slide.shapes[0].shape_id == title.shape_id
 
 

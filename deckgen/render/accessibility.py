@@ -32,7 +32,8 @@ from deckgen.theme.colours import Palette, contrast, needed_contrast
 from deckgen.theme.graphics import Mark, Point
 from deckgen.typography import plain
 
-HIDDEN_TITLE_HEIGHT = 457200  # EMU (1.27 cm): the hidden title's box, just above the slide
+# the hidden title's box (EMU: 5.08 cm, three lines of 44 pt), its own height above the slide
+HIDDEN_TITLE_HEIGHT = 1828800
 SAMPLES = (0.2, 0.5, 0.8)  # where in a text's box (across and down) the background is looked at
 _SNIPPET = 40
 

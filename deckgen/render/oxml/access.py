@@ -144,7 +144,7 @@ def off_slide(element: Any, width: int, height: int) -> bool:
 
 
 def add_hidden_title(slide: Any, text: str, language: str, height: int) -> None:
-    """A title placeholder just above the slide: a screen reader announces it, nobody sees it.
+    """A title placeholder above the slide: a screen reader announces it, nobody sees it.
 
     This is what PowerPoint's own "Add Hidden Slide Title" does, and what its accessibility
     checker accepts; it goes first in the shape tree, where reading starts.
@@ -156,9 +156,11 @@ def add_hidden_title(slide: Any, text: str, language: str, height: int) -> None:
         f'<p:sp xmlns:p="{_ns("p")}" xmlns:a="{_ns("a")}">'
         f'<p:nvSpPr><p:cNvPr id="{max(ids, default=1) + 1}" name="Title (hidden)"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
-        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{-height}"/>'
+        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{-2 * height}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm></p:spPr>'
-        "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr/><a:t/></a:r></a:p></p:txBody></p:sp>"
+        # anchored at its foot, a title taller than its box grows upwards, away from the slide
+        '<p:txBody><a:bodyPr anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        "<a:p><a:r><a:rPr/><a:t/></a:r></a:p></p:txBody></p:sp>"
     )
     element = etree.fromstring(xml)
     run = element.find(f".//{qn('a:r')}")
