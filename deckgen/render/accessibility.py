@@ -50,6 +50,50 @@ def prepare_slide(slide: Any, content: Slide, language: str) -> None:
     access.put_title_first(slide)
 
 
+READABLE_SLOTS = ("tx1", "tx2", "bg1", "bg2", "dk1", "lt1")  # what text is given to read
+
+
+def make_readable(slide: Any, layouts: dict[int, Any]) -> list[str]:
+    """Give every text of a finished slide that would not read on what lies behind it (WCAG
+    AA, as ``deckgen check`` sees it) the scheme text or background colour that reads best
+    there: a footer or slide number the template greys, a subtitle in a light colour, body text
+    in the master's dark text on a dark layout. Text on a fill of its own (what deckgen draws
+    chose its colours already), in tables, charts and groups is left alone. ``layouts`` keeps
+    what slides of one layout share between calls. Returns what was changed, for the record.
+
+    Large text needs 3:1 from 18 pt; bold does not count, as no renderer shows it larger.
+    """
+    presentation = slide.part.package.presentation_part.presentation
+    size = (int(presentation.slide_width), int(presentation.slide_height))
+    defaults = access.default_levels(presentation)
+    reader = _SlideReader(slide, 0, {}, MinimumSizes(), defaults, size, layouts)
+    changed = []
+    for element in access.shape_elements(slide):
+        if access.tag(element) != "sp" or not access.has_text(element):
+            continue
+        if access.own_fill(element, reader.palette) is not None:
+            continue
+        if access.off_slide(element, *size):
+            continue
+        behind = reader._behind(element)
+        runs = reader.runs(element)
+        failing = [
+            run
+            for run in runs
+            if any(contrast(run.colour, colour) < needed_contrast(run.size) for colour in behind)
+        ]
+        if not failing:
+            continue
+        slot = max(
+            READABLE_SLOTS,
+            key=lambda slot: min(contrast(reader.palette.colour(slot), c) for c in behind),
+        )
+        for run in failing:
+            access.set_run_colour(run.element, slot)
+        changed.append(f"{access.name(element)}: {slot}")
+    return changed
+
+
 def figure_shapes(path: Path) -> tuple[str, list[list[FigureShape]]]:
     """A written deck's language, and for each slide the shapes a PDF shows as figures
     (pictures, charts, shapes and lines without text, groups opened), in painting order."""
@@ -257,17 +301,21 @@ class _SlideReader:
 
     # -- what text looks like ----------------------------------------------------------------
 
-    def _text(self, element: Any) -> None:
-        ph_type = access.placeholder_type(element)
+    def runs(self, element: Any) -> list[access.TextRun]:
+        """The runs of a text shape, resolved through what it inherits."""
         idx = access.placeholder_idx(element)
         if idx is not None:
             levels = access.placeholder_levels(element, self.inherited.get(idx))
-            field = self.fields.get(idx)
         else:
             levels = access.own_levels(element, self.defaults)
-            field = _box_field(element)
+        return access.text_runs(element, levels, self.palette)
+
+    def _text(self, element: Any) -> None:
+        ph_type = access.placeholder_type(element)
+        idx = access.placeholder_idx(element)
+        field = self.fields.get(idx) if idx is not None else _box_field(element)
         role = text_role(field, ph_type)
-        runs = access.text_runs(element, levels, self.palette)
+        runs = self.runs(element)
         if not runs:
             return
         self._contrast(element, runs, self._behind(element), role)

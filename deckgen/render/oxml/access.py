@@ -9,7 +9,7 @@ then the shape's style reference, then the presentation's defaults.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -221,6 +221,7 @@ class TextRun:
     size: float
     bold: bool
     colour: str
+    element: Any = field(default=None, compare=False, repr=False)  # the a:r or a:fld
 
 
 Level = tuple[Any, ...]
@@ -327,9 +328,32 @@ def text_runs(element: Any, levels: list[Level], palette: Palette) -> list[TextR
                     _size(chain),
                     _bold(chain),
                     _colour(chain, style_colour, palette, own=len(chain) > len(level)),
+                    run,
                 )
             )
     return runs
+
+
+_FILLS = ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")
+_BEFORE_FILL = ("ln",)  # what comes before a run's fill in a:rPr
+
+
+def set_run_colour(run: Any, slot: str) -> None:
+    """Give a run (``a:r`` or ``a:fld``) the scheme colour ``slot``, in place of any fill."""
+    properties = run.find(qn("a:rPr"))
+    if properties is None:
+        properties = etree.Element(qn("a:rPr"))
+        run.insert(0, properties)
+    for child in list(properties):
+        if etree.QName(child).localname in _FILLS:
+            properties.remove(child)
+    fill = etree.Element(qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:schemeClr")).set("val", slot)
+    before = [c for c in properties if etree.QName(c).localname in _BEFORE_FILL]
+    if before:
+        before[-1].addnext(fill)
+    else:
+        properties.insert(0, fill)
 
 
 def _body(element: Any) -> Any:
