@@ -415,7 +415,7 @@ class _SlideReader:
                 continue
             if mark.what == "picture":
                 return None
-            if mark.fill is not None:
+            if mark.fill is not None and not mark.see_through:
                 return mark.fill
         return None if self.palette.picture_background else self.palette.background
 

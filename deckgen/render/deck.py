@@ -106,11 +106,12 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             oxml.hide(slide)
         if logo is not None:
             _add_logo(slide, presentation, theme, logo)
-        make_readable(slide, seen_layouts)
         prepare_slide(slide, page.spec.slide, info.language)
         _write_notes(slide, page.spec.slide.notes, info.language)
     for slide, body, targets in linking:
         _link(slide, body, targets, slides)
+    for slide in presentation.slides:  # links are in the link colour: after them
+        make_readable(slide, seen_layouts)
     _add_sections(presentation, deck)
     _set_properties(presentation, info)
     return oxml.package_members(presentation)

@@ -26,6 +26,7 @@ class Mark:
     outline: tuple[Point, ...]
     fill: str | None = None  # RRGGBB of a solid fill; None for pictures, lines, gradients
     what: str = "shape"  # shape, picture, line, text
+    see_through: bool = False  # a fill mostly transparent: what lies below shows through
 
 
 class GraphicsMap:

@@ -322,12 +322,13 @@ def text_runs(element: Any, levels: list[Level], palette: Palette) -> list[TextR
             if not text.strip():
                 continue
             chain = _chain(run.find(qn("a:rPr")), *level)
+            colour = _colour(chain, style_colour, palette, own=len(chain) > len(level))
             runs.append(
                 TextRun(
                     text,
                     _size(chain),
                     _bold(chain),
-                    _colour(chain, style_colour, palette, own=len(chain) > len(level)),
+                    palette.colour("hlink") if _in_link_colour(run) else colour,
                     run,
                 )
             )
@@ -338,8 +339,34 @@ _FILLS = ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")
 _BEFORE_FILL = ("ln",)  # what comes before a run's fill in a:rPr
 
 
+_LINK_COLOUR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"  # hlinkClr: a link's own colour
+_LINK_COLOUR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+
+
+def _in_link_colour(run: Any) -> bool:
+    """Whether a run is a link shown in the theme's link colour (not in its text colour)."""
+    link = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+    if link is None:
+        return False
+    return not any(
+        element.get("val") == "tx" for element in link.iter(f"{{{_LINK_COLOUR_NS}}}hlinkClr")
+    )
+
+
 def set_run_colour(run: Any, slot: str) -> None:
-    """Give a run (``a:r`` or ``a:fld``) the scheme colour ``slot``, in place of any fill."""
+    """Give a run (``a:r`` or ``a:fld``) the scheme colour ``slot``, in place of any fill; a
+    link keeps it too (PowerPoint shows links in the theme's link colour unless told)."""
+    link = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+    if link is not None and _in_link_colour(run):
+        extensions = link.find(qn("a:extLst"))
+        if extensions is None:
+            extensions = etree.SubElement(link, qn("a:extLst"))
+        extension = etree.SubElement(extensions, qn("a:ext"))
+        extension.set("uri", _LINK_COLOUR_EXT)
+        colour = etree.SubElement(
+            extension, f"{{{_LINK_COLOUR_NS}}}hlinkClr", nsmap={"ahyp": _LINK_COLOUR_NS}
+        )
+        colour.set("val", "tx")
     properties = run.find(qn("a:rPr"))
     if properties is None:
         properties = etree.Element(qn("a:rPr"))

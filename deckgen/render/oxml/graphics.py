@@ -111,10 +111,19 @@ def fill_colour(properties: Any, palette: Palette) -> str | None:
     gradient = properties.find(f"{qn('a:gradFill')}/{qn('a:gsLst')}")
     if gradient is not None and len(gradient) and len(gradient[0]):
         return colour_of(gradient[0][0], palette)
-    pattern = properties.find(f"{qn('a:pattFill')}/{qn('a:fgClr')}")
-    if pattern is not None and len(pattern):
-        return colour_of(pattern[0], palette)
+    pattern = properties.find(qn("a:pattFill"))
+    if pattern is not None:
+        preset = pattern.get("prst") or ""
+        dense = preset.startswith("dk") or preset in _DENSE_PATTERNS
+        colour = pattern.find(qn("a:fgClr" if dense else "a:bgClr"))
+        if colour is not None and len(colour):
+            return colour_of(colour[0], palette)
     return None
+
+
+# patterns drawn mostly in their foreground colour; the others (grids, light hatches, small
+# dots) show mostly their background colour
+_DENSE_PATTERNS = {"pct50", "pct60", "pct70", "pct75", "pct80", "pct90", "solidDmnd"}
 
 
 # -- outlines of shapes ---------------------------------------------------------------------------
@@ -248,7 +257,26 @@ def _mark(shape: Any, tag: str, palette: Palette, outer: Transform) -> Mark | No
         return None
     outline = _outline(properties, width, height) if properties is not None else _box(width, height)
     what = "shape" if fill is not None else ("text" if _has_text(shape) else "line")
-    return Mark(_place(outline, xfrm, left, top, width, height, outer), fill, what)
+    clear = properties is not None and _see_through(properties)
+    return Mark(_place(outline, xfrm, left, top, width, height, outer), fill, what, clear)
+
+
+SEE_THROUGH = 50000  # a fill of less opacity (1/1000 %) on average shows what lies below
+
+
+def _see_through(properties: Any) -> bool:
+    """Whether a shape's solid or gradient fill is mostly transparent."""
+    solid = properties.find(qn("a:solidFill"))
+    stops = [solid] if solid is not None else []
+    stops += properties.findall(f"{qn('a:gradFill')}/{qn('a:gsLst')}/{qn('a:gs')}")
+    colours = [stop[0] for stop in stops if len(stop)]
+    if not colours:
+        return False
+    opacity = [
+        int(alpha.get("val", "100000")) if alpha is not None else 100000
+        for alpha in (colour.find(qn("a:alpha")) for colour in colours)
+    ]
+    return sum(opacity) / len(opacity) < SEE_THROUGH
 
 
 def _has_line(shape: Any, properties: Any) -> bool:
