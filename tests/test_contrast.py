@@ -164,3 +164,67 @@ def test_grey_footers_and_slide_numbers_become_readable(office_deck: Any) -> Non
         for run in [*shape._element.iter(qn("a:r")), *shape._element.iter(qn("a:fld"))]:
             colour = _run_colour(run, palette)
             assert colour is not None and contrast(colour, "FFFFFF") >= 4.5, colour
+
+
+# -- what lies behind, and links --
+
+
+def _shape_xml(fill: str) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(
+        f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr>'
+        f'<p:cNvPr id="2" name="x"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm>{fill}</p:spPr></p:sp>'
+    )
+
+
+def test_a_mostly_transparent_fill_lets_what_lies_below_show() -> None:
+    from deckgen.render.oxml.graphics import shape_marks
+
+    glow = (
+        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="90000"/>'
+        '</a:srgbClr></a:gs><a:gs pos="75000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/>'
+        '</a:srgbClr></a:gs><a:gs pos="100000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/>'
+        "</a:srgbClr></a:gs></a:gsLst></a:gradFill>"
+    )
+    solid = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+    palette = Palette(OFFICE)
+    marks = [shape_marks([_shape_xml(fill)], palette)[0][1] for fill in (glow, solid)]
+    assert marks[0] is not None and marks[0].see_through
+    assert marks[1] is not None and not marks[1].see_through
+
+
+def test_a_grid_pattern_counts_in_its_background_colour() -> None:
+    from deckgen.render.oxml.graphics import shape_marks
+
+    grid = (
+        '<a:pattFill prst="lgGrid"><a:fgClr><a:srgbClr val="3465A4"/></a:fgClr>'
+        '<a:bgClr><a:srgbClr val="009EDA"/></a:bgClr></a:pattFill>'
+    )
+    mark = shape_marks([_shape_xml(grid)], Palette(OFFICE))[0][1]
+    assert mark is not None and mark.fill == "009EDA"
+
+
+def test_a_link_in_an_unreadable_link_colour_keeps_its_text_colour() -> None:
+    from lxml import etree
+
+    from deckgen.render.oxml import access
+
+    body = etree.fromstring(
+        '<p:txBody xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<a:bodyPr/><a:p><a:r><a:rPr lang="de-DE"><a:hlinkClick r:id="rId3"/></a:rPr>'
+        "<a:t>Agenda</a:t></a:r></a:p></p:txBody>"
+    )
+    shape = _shape_xml("")
+    shape.append(body)
+    palette = Palette(OFFICE | {"hlink": "0000FF"})
+    (run,) = access.text_runs(shape, [()] * access.LEVELS, palette)
+    assert run.colour == "0000FF"  # as PowerPoint and LibreOffice show a link
+    access.set_run_colour(run.element, "bg1")
+    (run,) = access.text_runs(shape, [()] * access.LEVELS, palette)
+    assert run.colour == "FFFFFF"
+    assert b"hlinkClr" in etree.tostring(run.element)
