@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from pptx import Presentation
 
 from deckgen.accessibility import (
@@ -26,10 +27,11 @@ from deckgen.accessibility import (
     text_role,
 )
 from deckgen.content.model import MinimumSizes, Slide
+from deckgen.paginate.geometry import Rect
 from deckgen.render.oxml import access
-from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.render.oxml.graphics import layout_marks, layout_pictures, palette_of
 from deckgen.theme.colours import Palette, contrast, needed_contrast
-from deckgen.theme.graphics import Mark, Point
+from deckgen.theme.graphics import Mark, Point, picture_colours, small_picture
 from deckgen.typography import plain
 
 HIDDEN_TITLE_HEIGHT = 457200  # EMU (1.27 cm): the hidden title's box, just above the slide
@@ -53,20 +55,38 @@ def prepare_slide(slide: Any, content: Slide, language: str) -> None:
 READABLE_SLOTS = ("tx1", "tx2", "bg1", "bg2", "dk1", "lt1")  # what text is given to read
 
 
-def make_readable(slide: Any, layouts: dict[int, Any]) -> list[str]:
+@dataclass
+class Seen:
+    """What the slides of one deck share, read once for :func:`make_readable`: each layout's
+    colours, graphics and placeholders, and its pictures, small."""
+
+    layouts: dict[int, _LayoutFacts] = field(default_factory=dict)
+    pictures: dict[int, list[tuple[tuple[Point, ...], Image.Image]]] = field(default_factory=dict)
+
+
+def make_readable(slide: Any, seen: Seen) -> list[str]:
     """Give every text of a finished slide that would not read on what lies behind it (WCAG
     AA, as ``deckgen check`` sees it) the scheme text or background colour that reads best
     there: a footer or slide number the template greys, a subtitle in a light colour, body text
     in the master's dark text on a dark layout. Text on a fill of its own (what deckgen draws
-    chose its colours already), in tables, charts and groups is left alone. ``layouts`` keeps
-    what slides of one layout share between calls. Returns what was changed, for the record.
+    chose its colours already), in tables, charts and groups is left alone. Where a text
+    stands on a picture of the template, the picture's colours there count. Returns what was
+    changed, for the record.
 
     Large text needs 3:1 from 18 pt; bold does not count, as no renderer shows it larger.
     """
     presentation = slide.part.package.presentation_part.presentation
     size = (int(presentation.slide_width), int(presentation.slide_height))
     defaults = access.default_levels(presentation)
-    reader = _SlideReader(slide, 0, {}, MinimumSizes(), defaults, size, layouts)
+    reader = _SlideReader(slide, 0, {}, MinimumSizes(), defaults, size, seen.layouts)
+    key = id(slide.slide_layout._element)
+    if key not in seen.pictures:
+        pictures = layout_pictures(slide.slide_layout, reader.palette)
+        seen.pictures[key] = [
+            (outline, image)
+            for outline, data in pictures
+            if (image := small_picture(data)) is not None
+        ]
     changed = []
     for element in access.shape_elements(slide):
         if access.tag(element) != "sp" or not access.has_text(element):
@@ -75,7 +95,7 @@ def make_readable(slide: Any, layouts: dict[int, Any]) -> list[str]:
             continue
         if access.off_slide(element, *size):
             continue
-        behind = reader._behind(element)
+        behind = reader._behind(element) + reader.picture_colours(element, seen.pictures[key])
         runs = reader.runs(element)
         failing = [
             run
@@ -406,6 +426,48 @@ class _SlideReader:
                 if found is not None and found not in colours:
                     colours.append(found)
         return colours
+
+    def picture_colours(
+        self, element: Any, pictures: list[tuple[tuple[Point, ...], Image.Image]]
+    ) -> list[str]:
+        """The colours of the template's pictures that lie under the text of ``element``
+        (where no shape covers them)."""
+        box = self._box(element)
+        if box is None or not pictures:
+            return []
+        left, top, right, bottom = box
+        position = self.order.get(id(element), len(self.marks))
+        below = [mark for _, mark in self.marks[:position] if mark is not None]
+        hit: list[tuple[Point, ...]] = []
+        for fx in SAMPLES:
+            for fy in SAMPLES:
+                point = (left + (right - left) * fx, top + (bottom - top) * fy)
+                outline = self._picture_at(below, point, pictures)
+                if outline is not None and outline not in hit:
+                    hit.append(outline)
+        rect = Rect(int(left), int(top), int(right - left), int(bottom - top))
+        colours: list[str] = []
+        for outline, image in pictures:
+            if outline in hit:
+                colours += [c for c in picture_colours(image, outline, rect) if c not in colours]
+        return colours
+
+    def _picture_at(
+        self,
+        below: list[Mark],
+        point: Point,
+        pictures: list[tuple[tuple[Point, ...], Image.Image]],
+    ) -> tuple[Point, ...] | None:
+        for mark in [*reversed(below), *reversed(self.layout_marks)]:
+            if len(mark.outline) < 3 or not _contains(mark.outline, point):
+                continue
+            if mark.what == "picture":
+                return mark.outline
+            if mark.fill is not None and not mark.see_through:
+                return None
+        if self.palette.picture_background and pictures:
+            return pictures[0][0]  # the background comes first
+        return None
 
     def _colour_at(self, element: Any, point: Point) -> str | None:
         position = self.order.get(id(element), len(self.marks))

@@ -119,3 +119,52 @@ class GraphicsMap:
         if plate is not None and self.marks[plate].fill:
             return self.marks[plate].fill or default
         return default
+
+
+PICTURE_SHARE = 0.1  # a colour covering this much of a picture's part under a text counts
+PICTURE_SIDE = 256  # pixels: pictures are looked at this small
+
+
+def picture_colours(image: Image.Image, outline: tuple[Point, ...], box: Rect) -> list[str]:
+    """The colours (RRGGBB) of a picture placed at ``outline`` (EMU) that cover a tenth of its
+    part under ``box``, the most common first: what a text there stands on."""
+    xs, ys = [x for x, _ in outline], [y for _, y in outline]
+    left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
+    if right <= left or bottom <= top:
+        return []
+    width, height = image.size
+
+    def across(x: float) -> int:
+        return max(0, min(width, round((x - left) / (right - left) * width)))
+
+    def down(y: float) -> int:
+        return max(0, min(height, round((y - top) / (bottom - top) * height)))
+
+    x0, x1 = across(box.left), across(box.right)
+    y0, y1 = down(box.top), down(box.bottom)
+    if x1 <= x0 or y1 <= y0:
+        return []
+    part = image.crop((x0, y0, x1, y1)).quantize(colors=6).convert("RGB")
+    counts = part.getcolors(part.width * part.height) or []
+    total = sum(count for count, _ in counts) or 1
+    ranked = sorted(counts, key=lambda item: -item[0])
+    found = []
+    for count, colour in ranked:
+        if count >= PICTURE_SHARE * total:
+            red, green, blue = colour[:3]  # type: ignore[index]  # an RGB image's colour
+            found.append(f"{red:02X}{green:02X}{blue:02X}")
+    return found
+
+
+def small_picture(data: bytes) -> Image.Image | None:
+    """An image file as a small RGB image (None where it cannot be read, as a vector file)."""
+    import io
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.draft("RGB", (PICTURE_SIDE, PICTURE_SIDE))
+            small = image.convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    small.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
+    return small

@@ -152,6 +152,44 @@ def layout_marks(layout: Any, palette: Palette) -> list[Mark]:
     return marks
 
 
+def layout_pictures(layout: Any, palette: Palette) -> list[tuple[tuple[Point, ...], bytes]]:
+    """The pictures a slide of ``layout`` shows under its text, bottom to top, each with its
+    outline on the slide and its image file: a picture background (the whole slide), then the
+    master's pictures (unless the layout hides them), then the layout's."""
+    found: list[tuple[tuple[Point, ...], bytes]] = []
+    master = layout.slide_master
+    for owner in (layout, master):
+        blip = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}//{qn('a:blip')}")
+        if owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}") is not None:
+            blob = _blob(owner, blip)
+            if blob is not None:
+                presentation = layout.part.package.presentation_part.presentation
+                width, height = presentation.slide_width, presentation.slide_height
+                found.append((tuple(_box(float(width), float(height))), blob))
+            break  # the layout's background, else the master's
+    owners = [master] if layout._element.get("showMasterSp") not in ("0", "false") else []
+    for owner in [*owners, layout]:
+        tree = owner._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+        for element, mark in shape_marks(tree, palette) if tree is not None else []:
+            if mark is not None and mark.what == "picture":
+                blob = _blob(owner, element.find(f".//{qn('a:blip')}"))
+                if blob is not None:
+                    found.append((mark.outline, blob))
+    return found
+
+
+def _blob(owner: Any, blip: Any) -> bytes | None:
+    """The image file a blip of a layout or master refers to, if any."""
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    if not rid:
+        return None
+    try:
+        blob: bytes = owner.part.related_part(rid).blob
+    except KeyError:
+        return None
+    return blob
+
+
 def _tree_marks(element: Any, palette: Palette) -> list[Mark]:
     tree = element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
     return list(_marks(tree, palette, _identity)) if tree is not None else []
