@@ -95,28 +95,44 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
             continue
         if access.off_slide(element, *size):
             continue
-        behind = reader._behind(element) + reader.picture_colours(element, seen.pictures[key])
+        counts = reader.behind_counts(element)
+        for colour in reader.picture_colours(element, seen.pictures[key]):
+            counts[colour] = counts.get(colour, 0) + 1
         runs = reader.runs(element)
         failing = [
             run
             for run in runs
-            if any(contrast(run.colour, colour) < needed_contrast(run.size) for colour in behind)
+            if any(contrast(run.colour, colour) < needed_contrast(run.size) for colour in counts)
         ]
         if not failing:
             continue
-
-        def worst(colour: str, behind: list[str] = behind) -> float:
-            return min(contrast(colour, c) for c in behind)
-
-        slot = max(READABLE_SLOTS, key=lambda slot: worst(reader.palette.colour(slot)))
-        better = worst(reader.palette.colour(slot))
-        failing = [run for run in failing if worst(run.colour) < better]
+        slot = _readable_slot(reader.palette, counts, min(run.size for run in failing))
+        main = max(counts, key=counts.__getitem__)
+        better = contrast(reader.palette.colour(slot), main)
+        failing = [run for run in failing if contrast(run.colour, main) < better]
         if not failing:
             continue  # no colour of the scheme reads better: deckgen check reports it
         for run in failing:
             access.set_run_colour(run.element, slot)
         changed.append(f"{access.name(element)}: {slot}")
     return changed
+
+
+def _readable_slot(palette: Palette, behind: dict[str, int], size: float) -> str:
+    """The scheme colour for text of ``size`` on the colours ``behind`` (with how much of the
+    text each lies under): the one that reads best on all, where one reads on all; else the
+    one that reads best on the colour under most of the text (a footer whose box reaches past
+    its band reads on the band)."""
+    needed = needed_contrast(size)
+
+    def worst(slot: str) -> float:
+        return min(contrast(palette.colour(slot), colour) for colour in behind)
+
+    best = max(READABLE_SLOTS, key=worst)
+    if worst(best) >= needed:
+        return best
+    main = max(behind, key=behind.__getitem__)
+    return max(READABLE_SLOTS, key=lambda slot: contrast(palette.colour(slot), main))
 
 
 def figure_shapes(path: Path) -> tuple[str, list[list[FigureShape]]]:
@@ -413,24 +429,29 @@ class _SlideReader:
 
     # -- what lies behind ----------------------------------------------------------------------
 
-    def _behind(self, element: Any) -> list[str]:
-        """The colours behind the text of ``element``, at a few points of its box (pictures
-        and picture backgrounds, which no colour describes, left out)."""
+    def behind_counts(self, element: Any) -> dict[str, int]:
+        """The colours behind the text of ``element``, each with the number of the points of
+        its box where it lies (as :meth:`_behind`)."""
         own = access.own_fill(element, self.palette)
         if own is not None:
-            return [own]
+            return {own: 1}
         box = self._box(element)
         if box is None:
-            return []
+            return {}
         left, top, right, bottom = box
-        colours = []
+        counts: dict[str, int] = {}
         for fx in SAMPLES:
             for fy in SAMPLES:
                 point = (left + (right - left) * fx, top + (bottom - top) * fy)
                 found = self._colour_at(element, point)
-                if found is not None and found not in colours:
-                    colours.append(found)
-        return colours
+                if found is not None:
+                    counts[found] = counts.get(found, 0) + 1
+        return counts
+
+    def _behind(self, element: Any) -> list[str]:
+        """The colours behind the text of ``element``, at a few points of its box (pictures
+        and picture backgrounds, which no colour describes, left out)."""
+        return list(self.behind_counts(element))
 
     def picture_colours(
         self, element: Any, pictures: list[tuple[tuple[Point, ...], Image.Image]]
