@@ -228,3 +228,25 @@ def test_a_link_in_an_unreadable_link_colour_keeps_its_text_colour() -> None:
     (run,) = access.text_runs(shape, [()] * access.LEVELS, palette)
     assert run.colour == "FFFFFF"
     assert b"hlinkClr" in etree.tostring(run.element)
+
+
+def test_text_reaching_past_its_band_reads_on_the_band() -> None:
+    from deckgen.render.accessibility import _readable_slot
+
+    palette = Palette(OFFICE)
+    assert _readable_slot(palette, {"168253": 7, "FFFFFF": 2}, 12) in ("bg1", "lt1")
+    assert _readable_slot(palette, {"FFFFFF": 9}, 12) in ("tx1", "dk1")
+
+
+def test_the_colours_of_a_picture_under_a_text() -> None:
+    from PIL import Image, ImageDraw
+
+    from deckgen.paginate.geometry import Rect
+    from deckgen.theme.graphics import picture_colours
+
+    image = Image.new("RGB", (100, 100), (255, 255, 255))
+    ImageDraw.Draw(image).rectangle((0, 0, 99, 49), fill=(42, 87, 153))  # a blue sky on top
+    outline = ((0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0), (0.0, 1000.0))
+    assert picture_colours(image, outline, Rect(100, 100, 800, 200)) == ["2A5799"]
+    both = picture_colours(image, outline, Rect(100, 300, 800, 400))
+    assert sorted(both) == ["2A5799", "FFFFFF"]
