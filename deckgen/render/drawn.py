@@ -44,11 +44,12 @@ from deckgen.paginate.drawn import (
 from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
 from deckgen.render.oxml import access
+from deckgen.render.oxml.graphics import palette_of
 from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import SAFE_COVER, layout_graphics
 from deckgen.render.text import write_paragraphs
-from deckgen.theme.colours import Tone
+from deckgen.theme.colours import DARK_TEXTS, Tone, text_on
 from deckgen.typography import opening_quote, plain
 
 ACCENTS = [
@@ -255,11 +256,22 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     oxml.set_chart_language(chart, ctx.language)
     chart.has_title = False  # the slide title says what the chart shows
     chart.font.size = Pt(14)
-    paint(chart.font.color, ctx.colours.chart_text)
+    paint(chart.font.color, _chart_text(ctx, frame))
     if data.type == "pie":
         _style_pie(chart, len(data.categories))
     else:
         _style_category_chart(chart, data)
+
+
+def _chart_text(ctx: SlideContext, frame: Rect) -> Tone:
+    """The colour of a chart's text: on the layout's background the deck's chart text, on a
+    plate of the template (sunset's orange panel) the scheme colour that reads on it."""
+    layout = ctx.slide.slide_layout
+    palette = palette_of(layout)
+    behind = layout_graphics(layout).background_of(frame, palette.background)
+    if behind == palette.background:
+        return ctx.colours.chart_text
+    return text_on(palette, behind, DARK_TEXTS)
 
 
 def _style_pie(chart: Any, count: int) -> None:
