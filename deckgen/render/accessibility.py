@@ -95,10 +95,11 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
             continue
         if access.off_slide(element, *size):
             continue
-        counts = reader.behind_counts(element)
-        for colour in reader.picture_colours(element, seen.pictures[key]):
-            counts[colour] = counts.get(colour, 0) + 1
         runs = reader.runs(element)
+        box = _text_box(element, reader._box(element), runs)
+        counts = reader.behind_counts(element, box)
+        for colour in reader.picture_colours(element, seen.pictures[key], box):
+            counts[colour] = counts.get(colour, 0) + 1
         failing = [
             run
             for run in runs
@@ -116,6 +117,30 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
             access.set_run_colour(run.element, slot)
         changed.append(f"{access.name(element)}: {slot}")
     return changed
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in EMU
+CHARACTER_WIDTH = 0.6  # of the size: a wide guess at a character's width
+EMU_PER_POINT = 12700
+
+
+def _text_box(element: Any, box: Box | None, runs: list[access.TextRun]) -> Box | None:
+    """Where a short text (one line: a footer, a slide number) lies in its ``box``: the width
+    its characters take, at the side its alignment puts them. The whole box for longer text
+    and where the alignment is not the shape's own."""
+    if box is None or not runs or len(access.paragraphs(element)) != 1:
+        return box
+    left, top, right, bottom = box
+    width = sum(len(run.text) * run.size * CHARACTER_WIDTH * EMU_PER_POINT for run in runs)
+    align = access.alignment(element)
+    if width >= right - left or align not in ("l", "ctr", "r"):
+        return box
+    if align == "r":
+        return (right - width, top, right, bottom)
+    if align == "ctr":
+        middle = (left + right) / 2
+        return (middle - width / 2, top, middle + width / 2, bottom)
+    return (left, top, left + width, bottom)
 
 
 def _readable_slot(palette: Palette, behind: dict[str, int], size: float) -> str:
@@ -429,13 +454,13 @@ class _SlideReader:
 
     # -- what lies behind ----------------------------------------------------------------------
 
-    def behind_counts(self, element: Any) -> dict[str, int]:
-        """The colours behind the text of ``element``, each with the number of the points of
-        its box where it lies (as :meth:`_behind`)."""
+    def behind_counts(self, element: Any, box: Box | None = None) -> dict[str, int]:
+        """The colours behind the text of ``element`` (in ``box``, else its box), each with the
+        number of the points where it lies (as :meth:`_behind`)."""
         own = access.own_fill(element, self.palette)
         if own is not None:
             return {own: 1}
-        box = self._box(element)
+        box = box or self._box(element)
         if box is None:
             return {}
         left, top, right, bottom = box
@@ -454,11 +479,14 @@ class _SlideReader:
         return list(self.behind_counts(element))
 
     def picture_colours(
-        self, element: Any, pictures: list[tuple[tuple[Point, ...], Image.Image]]
+        self,
+        element: Any,
+        pictures: list[tuple[tuple[Point, ...], Image.Image]],
+        box: Box | None = None,
     ) -> list[str]:
-        """The colours of the template's pictures that lie under the text of ``element``
-        (where no shape covers them)."""
-        box = self._box(element)
+        """The colours of the template's pictures that lie under the text of ``element`` (in
+        ``box``, else its box), where no shape covers them."""
+        box = box or self._box(element)
         if box is None or not pictures:
             return []
         left, top, right, bottom = box

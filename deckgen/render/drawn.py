@@ -44,12 +44,13 @@ from deckgen.paginate.drawn import (
 from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
 from deckgen.render.oxml import access
-from deckgen.render.oxml.graphics import palette_of
+from deckgen.render.oxml.graphics import layout_pictures, palette_of
 from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import SAFE_COVER, layout_graphics
 from deckgen.render.text import write_paragraphs
-from deckgen.theme.colours import DARK_TEXTS, Tone, text_on
+from deckgen.theme.colours import DARK_TEXTS, Palette, Tone, text_on
+from deckgen.theme.graphics import picture_colours, small_picture
 from deckgen.typography import opening_quote, plain
 
 ACCENTS = [
@@ -270,8 +271,23 @@ def _chart_text(ctx: SlideContext, frame: Rect) -> Tone:
     palette = palette_of(layout)
     behind = layout_graphics(layout).background_of(frame, palette.background)
     if behind == palette.background:
-        return ctx.colours.chart_text
+        colours = _picture_under(layout, palette, frame)
+        if not colours:
+            return ctx.colours.chart_text
+        behind = colours[0]
     return text_on(palette, behind, DARK_TEXTS)
+
+
+def _picture_under(layout: Any, palette: Palette, frame: Rect) -> list[str]:
+    """The colours of the topmost picture of the template under the middle of ``frame`` (a
+    photograph behind the whole slide), the most common first; none where there is none."""
+    middle = (frame.left + frame.width / 2, frame.top + frame.height / 2)
+    for outline, data in reversed(layout_pictures(layout, palette)):
+        xs, ys = [x for x, _ in outline], [y for _, y in outline]
+        if min(xs) <= middle[0] <= max(xs) and min(ys) <= middle[1] <= max(ys):
+            image = small_picture(data)
+            return picture_colours(image, outline, frame) if image is not None else []
+    return []
 
 
 def _style_pie(chart: Any, count: int) -> None:

@@ -383,6 +383,27 @@ def set_run_colour(run: Any, slot: str) -> None:
         properties.insert(0, fill)
 
 
+def paragraphs(element: Any) -> list[Any]:
+    """The paragraphs (``a:p``) of a shape's own text body."""
+    body = _body(element)
+    return body.findall(qn("a:p")) if body is not None else []
+
+
+def alignment(element: Any) -> str | None:
+    """How the first paragraph of a shape's text is aligned (``l``, ``ctr``, ``r``, ...), as
+    the paragraph or the shape's own list style says; None where it inherits it."""
+    body = _body(element)
+    if body is None:
+        return None
+    for properties in (
+        body.find(f"{qn('a:p')}/{qn('a:pPr')}"),
+        body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}"),
+    ):
+        if properties is not None and properties.get("algn"):
+            return str(properties.get("algn"))
+    return None
+
+
 def _body(element: Any) -> Any:
     body = element.find(_TX_BODY)
     return body if body is not None else element.find(_A_TX_BODY)
