@@ -250,3 +250,22 @@ def test_the_colours_of_a_picture_under_a_text() -> None:
     assert picture_colours(image, outline, Rect(100, 100, 800, 200)) == ["2A5799"]
     both = picture_colours(image, outline, Rect(100, 300, 800, 400))
     assert sorted(both) == ["2A5799", "FFFFFF"]
+
+
+def test_a_picture_with_transparent_parts_is_read_without_warnings() -> None:
+    import io
+
+    from PIL import Image
+
+    from deckgen.paginate.geometry import Rect
+    from deckgen.theme.graphics import picture_colours, small_picture
+
+    image = Image.new("P", (10, 10), 1)
+    image.putpalette([255, 255, 255, 42, 87, 153] + [0] * 762)
+    image.paste(0, (0, 0, 10, 5))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", transparency=b"\x00" + b"\xff" * 255)  # the white top clear
+    small = small_picture(buffer.getvalue())
+    assert small is not None
+    outline = ((0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0))
+    assert picture_colours(small, outline, Rect(0, 0, 100, 100)) == ["2A5799"]
