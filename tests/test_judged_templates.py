@@ -37,62 +37,42 @@ pytestmark = [
 # -- what does not pass yet: (template, check) -> what is wrong ------------------------------------
 # Empty this as deckgen gets each right; the failure message of a test lists its words.
 _OVERFLOW = "titles (often one line of 44 pt in a lower frame) and long bodies run past frames"
-_TABLE_HEAD = "white table headers on accent 1 (#4f81bd, 4.0:1)"
-_FIGURES = "key figures in accent 3 on their light card (#9bbb59 on #eeece1, 1.8:1)"
 KNOWN_BAD: dict[tuple[str, str], str] = {
-    ("modern", "contrast"): "key figures in orange on their card (2.2:1); footer dark on navy",
-    ("beehive", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("blue_curve", "outside"): _OVERFLOW,
     ("blue_curve", "graphics"): "long bodies run onto the blue curve at the foot of the page",
-    ("blue_curve", "contrast"): "the white footer on the light-blue curve; " + _TABLE_HEAD,
     ("blueprint_plans", "graphics"): "every text stands on the blueprint grid picture",
-    ("blueprint_plans", "contrast"): "white text on the blueprint's teal (3.6:1); " + _TABLE_HEAD,
+    ("blueprint_plans", "contrast"): "the slide number on the blueprint's teal (#247d9c), on "
+    "which neither black (4.49:1) nor white (4.48:1) reaches 4.5:1",
     ("candy", "graphics"): "bodies run over the photograph of sweets",
-    ("candy", "contrast"): f"text on the photograph; {_TABLE_HEAD}; {_FIGURES}",
-    ("dna", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
+    ("candy", "contrast"): "titles that run from the white onto the dark photograph of sweets "
+    "(black on its dark blue, 1.5:1): no one colour reads on both; a chart's labels on it",
     ("focus", "graphics"): "every text stands on the coloured triangles of the background",
-    ("focus", "contrast"): "black on the purple triangle (2.1:1), light-grey footer on white",
-    ("forestbird", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("freshes", "graphics"): "every text stands on the speckled sky picture",
-    ("freshes", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("grey_elegant", "outside"): _OVERFLOW,
     ("grey_elegant", "graphics"): "titles and first lines stand on the grey blocks at the top",
-    ("grey_elegant", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("growing_liberty", "outside"): _OVERFLOW,
     ("growing_liberty", "graphics"): "titles on the title and section layouts stand on the "
     "template's full-slide photograph, across the flower's petals",
-    ("growing_liberty", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
-    ("inspiration", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("lights", "outside"): _OVERFLOW,
-    ("lights", "contrast"): "black text on the dark gradient (about 1.1:1)",
-    ("metropolis", "contrast"): "black text on the blue city photograph (about 2:1)",
-    ("midnightblue", "contrast"): "black text run onto the dark band (#2c3e50); " + _TABLE_HEAD,
+    ("lights", "contrast"): "footers and a caption on the translucent white glows of the "
+    "background, through which deckgen sees the dark gradient (white, 1.2:1); white slide "
+    "numbers on the gradient's pink end (4.46:1)",
     ("nature_illustration", "outside"): _OVERFLOW,
-    ("nature_illustration", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
-    ("pencil", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
-    ("piano", "contrast"): "black text on the black area at the top (1:1)",
     ("portfolio", "outside"): _OVERFLOW,
-    ("portfolio", "contrast"): "chart labels black on the black background; " + _TABLE_HEAD,
     ("progress", "outside"): _OVERFLOW,
     ("progress", "graphics"): "bodies stand on the grey triangle of the background",
-    ("progress", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("sunset", "graphics"): "every text stands on the sunburst pattern of the orange panel",
-    ("sunset", "contrast"): "titles run off the panel onto the dark frame; " + _TABLE_HEAD,
     ("vintage", "graphics"): "text on the stains of the old-paper picture",
-    ("vintage", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("vivid", "graphics"): "bodies run onto the hatched band at the foot of the page",
-    ("vivid", "contrast"): "the template's light-cyan footer on its band (2.7:1); black on hatch",
     ("yellow_idea", "graphics"): "text next to and over the light bulb and its sparks",
-    ("yellow_idea", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
-    ("pandoc-reference", "contrast"): "grey subtitles and slide numbers (#8b8b8b, 3.4:1)",
     ("ai-sns-plan", "outside"): "the closing slide's contact runs out of its one-line frame",
-    ("ai-sns-plan", "contrast"): "key figures in light accents on white; black on the blue header",
-    ("ai-sns-template", "contrast"): "grey subtitles and slide numbers (#8b8b8b, 3.4:1)",
+    ("ai-sns-plan", "contrast"): "the footer and slide number on the blue curve at the foot of "
+    "the title layout, which deckgen's outline of the curve misses (black, 3.9:1)",
     ("icon-core-consulting", "outside"): "two-column bodies are drawn over the title, not in "
     "their frames; the title slide's texts run out of their frames",
     ("icon-core-consulting", "graphics"): "a word of the overflow crosses the title's rule",
-    ("icon-core-consulting", "contrast"): "key figures and table headers in the light-grey "
-    "accents (#dddddd on white, 1.4:1)",
+    ("icon-core-consulting", "contrast"): "the last, underlined word of a linked quotation, "
+    "written in the template's link grey (#5f5f5f, 6.4:1), measures as #acacac (2.1-2.5:1)",
 }
 
 REPO = Path(__file__).resolve().parent.parent

@@ -76,11 +76,11 @@ def test_drawn_colours_read_on_their_fills_in_a_grey_template() -> None:
     greys |= {"accent4": "808080", "accent5": "5F5F5F", "accent6": "4D4D4D"}
     palette = Palette(greys)
     colours = drawn_colours(palette)
-    card = palette.colour(colours.card_fill)
-    for slot in colours.card_values:
-        assert contrast(palette.colour(slot), card) >= 4.5, slot
-    header = palette.colour(colours.header_fill)
-    assert contrast(palette.colour(colours.header_text), header) >= 4.5
+    card = palette.tone(colours.card_fill)
+    for tone in colours.card_values:
+        assert contrast(palette.tone(tone), card) >= 4.5, tone
+    header = palette.tone(colours.header_fill)
+    assert contrast(palette.tone(colours.header_text), header) >= 4.5
 
 
 def test_drawn_colours_on_a_dark_master() -> None:
@@ -88,8 +88,8 @@ def test_drawn_colours_on_a_dark_master() -> None:
     scheme |= {f"accent{n}": "4472C4" for n in range(1, 7)}
     palette = Palette(scheme, {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}, "000000")
     colours = drawn_colours(palette)
-    assert contrast(palette.colour(colours.chart_text), "000000") >= 4.5
-    assert contrast(palette.colour(colours.card_label), palette.colour(colours.card_fill)) >= 4.5
+    assert contrast(palette.tone(colours.chart_text), "000000") >= 4.5
+    assert contrast(palette.tone(colours.card_label), palette.tone(colours.card_fill)) >= 4.5
 
 
 # -- import of real templates made by others --

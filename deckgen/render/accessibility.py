@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from pptx import Presentation
 
 from deckgen.accessibility import (
@@ -26,10 +27,11 @@ from deckgen.accessibility import (
     text_role,
 )
 from deckgen.content.model import MinimumSizes, Slide
+from deckgen.paginate.geometry import Rect
 from deckgen.render.oxml import access
-from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.render.oxml.graphics import layout_marks, layout_pictures, palette_of
 from deckgen.theme.colours import Palette, contrast, needed_contrast
-from deckgen.theme.graphics import Mark, Point
+from deckgen.theme.graphics import Mark, Point, picture_colours, small_picture
 from deckgen.typography import plain
 
 # the hidden title's box (EMU: 5.08 cm, three lines of 44 pt), its own height above the slide
@@ -49,6 +51,114 @@ def prepare_slide(slide: Any, content: Slide, language: str) -> None:
                 access.remove(element)
         access.add_hidden_title(slide, title, language, HIDDEN_TITLE_HEIGHT)
     access.put_title_first(slide)
+
+
+READABLE_SLOTS = ("tx1", "tx2", "bg1", "bg2", "dk1", "lt1")  # what text is given to read
+
+
+@dataclass
+class Seen:
+    """What the slides of one deck share, read once for :func:`make_readable`: each layout's
+    colours, graphics and placeholders, and its pictures, small."""
+
+    layouts: dict[int, _LayoutFacts] = field(default_factory=dict)
+    pictures: dict[int, list[tuple[tuple[Point, ...], Image.Image]]] = field(default_factory=dict)
+
+
+def make_readable(slide: Any, seen: Seen) -> list[str]:
+    """Give every text of a finished slide that would not read on what lies behind it (WCAG
+    AA, as ``deckgen check`` sees it) the scheme text or background colour that reads best
+    there: a footer or slide number the template greys, a subtitle in a light colour, body text
+    in the master's dark text on a dark layout. Text on a fill of its own (what deckgen draws
+    chose its colours already), in tables, charts and groups is left alone. Where a text
+    stands on a picture of the template, the picture's colours there count. Returns what was
+    changed, for the record.
+
+    Large text needs 3:1 from 18 pt; bold does not count, as no renderer shows it larger.
+    """
+    presentation = slide.part.package.presentation_part.presentation
+    size = (int(presentation.slide_width), int(presentation.slide_height))
+    defaults = access.default_levels(presentation)
+    reader = _SlideReader(slide, 0, {}, MinimumSizes(), defaults, size, seen.layouts)
+    key = id(slide.slide_layout._element)
+    if key not in seen.pictures:
+        pictures = layout_pictures(slide.slide_layout, reader.palette)
+        seen.pictures[key] = [
+            (outline, image)
+            for outline, data in pictures
+            if (image := small_picture(data)) is not None
+        ]
+    changed = []
+    for element in access.shape_elements(slide):
+        if access.tag(element) != "sp" or not access.has_text(element):
+            continue
+        if access.own_fill(element, reader.palette) is not None:
+            continue
+        if access.off_slide(element, *size):
+            continue
+        runs = reader.runs(element)
+        box = _text_box(element, reader._box(element), runs)
+        counts = reader.behind_counts(element, box)
+        for colour in reader.picture_colours(element, seen.pictures[key], box):
+            counts[colour] = counts.get(colour, 0) + 1
+        failing = [
+            run
+            for run in runs
+            if any(contrast(run.colour, colour) < needed_contrast(run.size) for colour in counts)
+        ]
+        if not failing:
+            continue
+        slot = _readable_slot(reader.palette, counts, min(run.size for run in failing))
+        main = max(counts, key=counts.__getitem__)
+        better = contrast(reader.palette.colour(slot), main)
+        failing = [run for run in failing if contrast(run.colour, main) < better]
+        if not failing:
+            continue  # no colour of the scheme reads better: deckgen check reports it
+        for run in failing:
+            access.set_run_colour(run.element, slot)
+        changed.append(f"{access.name(element)}: {slot}")
+    return changed
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in EMU
+CHARACTER_WIDTH = 0.6  # of the size: a wide guess at a character's width
+EMU_PER_POINT = 12700
+
+
+def _text_box(element: Any, box: Box | None, runs: list[access.TextRun]) -> Box | None:
+    """Where a short text (one line: a footer, a slide number) lies in its ``box``: the width
+    its characters take, at the side its alignment puts them. The whole box for longer text
+    and where the alignment is not the shape's own."""
+    if box is None or not runs or len(access.paragraphs(element)) != 1:
+        return box
+    left, top, right, bottom = box
+    width = sum(len(run.text) * run.size * CHARACTER_WIDTH * EMU_PER_POINT for run in runs)
+    align = access.alignment(element)
+    if width >= right - left or align not in ("l", "ctr", "r"):
+        return box
+    if align == "r":
+        return (right - width, top, right, bottom)
+    if align == "ctr":
+        middle = (left + right) / 2
+        return (middle - width / 2, top, middle + width / 2, bottom)
+    return (left, top, left + width, bottom)
+
+
+def _readable_slot(palette: Palette, behind: dict[str, int], size: float) -> str:
+    """The scheme colour for text of ``size`` on the colours ``behind`` (with how much of the
+    text each lies under): the one that reads best on all, where one reads on all; else the
+    one that reads best on the colour under most of the text (a footer whose box reaches past
+    its band reads on the band)."""
+    needed = needed_contrast(size)
+
+    def worst(slot: str) -> float:
+        return min(contrast(palette.colour(slot), colour) for colour in behind)
+
+    best = max(READABLE_SLOTS, key=worst)
+    if worst(best) >= needed:
+        return best
+    main = max(behind, key=behind.__getitem__)
+    return max(READABLE_SLOTS, key=lambda slot: contrast(palette.colour(slot), main))
 
 
 def figure_shapes(path: Path) -> tuple[str, list[list[FigureShape]]]:
@@ -273,17 +383,21 @@ class _SlideReader:
 
     # -- what text looks like ----------------------------------------------------------------
 
-    def _text(self, element: Any) -> None:
-        ph_type = access.placeholder_type(element)
+    def runs(self, element: Any) -> list[access.TextRun]:
+        """The runs of a text shape, resolved through what it inherits."""
         idx = access.placeholder_idx(element)
         if idx is not None:
             levels = access.placeholder_levels(element, self.inherited.get(idx))
-            field = self.fields.get(idx)
         else:
             levels = access.own_levels(element, self.defaults)
-            field = _box_field(element)
+        return access.text_runs(element, levels, self.palette)
+
+    def _text(self, element: Any) -> None:
+        ph_type = access.placeholder_type(element)
+        idx = access.placeholder_idx(element)
+        field = self.fields.get(idx) if idx is not None else _box_field(element)
         role = text_role(field, ph_type)
-        runs = access.text_runs(element, levels, self.palette)
+        runs = self.runs(element)
         if not runs:
             return
         self._contrast(element, runs, self._behind(element), role)
@@ -356,24 +470,74 @@ class _SlideReader:
 
     # -- what lies behind ----------------------------------------------------------------------
 
-    def _behind(self, element: Any) -> list[str]:
-        """The colours behind the text of ``element``, at a few points of its box (pictures
-        and picture backgrounds, which no colour describes, left out)."""
+    def behind_counts(self, element: Any, box: Box | None = None) -> dict[str, int]:
+        """The colours behind the text of ``element`` (in ``box``, else its box), each with the
+        number of the points where it lies (as :meth:`_behind`)."""
         own = access.own_fill(element, self.palette)
         if own is not None:
-            return [own]
-        box = self._box(element)
+            return {own: 1}
+        box = box or self._box(element)
         if box is None:
-            return []
+            return {}
         left, top, right, bottom = box
-        colours = []
+        counts: dict[str, int] = {}
         for fx in SAMPLES:
             for fy in SAMPLES:
                 point = (left + (right - left) * fx, top + (bottom - top) * fy)
                 found = self._colour_at(element, point)
-                if found is not None and found not in colours:
-                    colours.append(found)
+                if found is not None:
+                    counts[found] = counts.get(found, 0) + 1
+        return counts
+
+    def _behind(self, element: Any) -> list[str]:
+        """The colours behind the text of ``element``, at a few points of its box (pictures
+        and picture backgrounds, which no colour describes, left out)."""
+        return list(self.behind_counts(element))
+
+    def picture_colours(
+        self,
+        element: Any,
+        pictures: list[tuple[tuple[Point, ...], Image.Image]],
+        box: Box | None = None,
+    ) -> list[str]:
+        """The colours of the template's pictures that lie under the text of ``element`` (in
+        ``box``, else its box), where no shape covers them."""
+        box = box or self._box(element)
+        if box is None or not pictures:
+            return []
+        left, top, right, bottom = box
+        position = self.order.get(id(element), len(self.marks))
+        below = [mark for _, mark in self.marks[:position] if mark is not None]
+        hit: list[tuple[Point, ...]] = []
+        for fx in SAMPLES:
+            for fy in SAMPLES:
+                point = (left + (right - left) * fx, top + (bottom - top) * fy)
+                outline = self._picture_at(below, point, pictures)
+                if outline is not None and outline not in hit:
+                    hit.append(outline)
+        rect = Rect(int(left), int(top), int(right - left), int(bottom - top))
+        colours: list[str] = []
+        for outline, image in pictures:
+            if outline in hit:
+                colours += [c for c in picture_colours(image, outline, rect) if c not in colours]
         return colours
+
+    def _picture_at(
+        self,
+        below: list[Mark],
+        point: Point,
+        pictures: list[tuple[tuple[Point, ...], Image.Image]],
+    ) -> tuple[Point, ...] | None:
+        for mark in [*reversed(below), *reversed(self.layout_marks)]:
+            if len(mark.outline) < 3 or not _contains(mark.outline, point):
+                continue
+            if mark.what == "picture":
+                return mark.outline
+            if mark.fill is not None and not mark.see_through:
+                return None
+        if self.palette.picture_background and pictures:
+            return pictures[0][0]  # the background comes first
+        return None
 
     def _colour_at(self, element: Any, point: Point) -> str | None:
         position = self.order.get(id(element), len(self.marks))
@@ -383,7 +547,7 @@ class _SlideReader:
                 continue
             if mark.what == "picture":
                 return None
-            if mark.fill is not None:
+            if mark.fill is not None and not mark.see_through:
                 return mark.fill
         return None if self.palette.picture_background else self.palette.background
 

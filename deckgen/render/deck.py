@@ -21,7 +21,7 @@ from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
 from deckgen.render import drawn, oxml
-from deckgen.render.accessibility import prepare_slide
+from deckgen.render.accessibility import Seen, make_readable, prepare_slide
 from deckgen.render.oxml.names import set_slide_name
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import (
@@ -72,6 +72,7 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     linking: list[tuple[Any, Any, tuple[str, ...]]] = []
     logo = _logo(theme)
     keys = slide_keys([page.spec for page in deck.pages])
+    seen = Seen()  # what slides of a layout share, for make_readable
     for page, key in zip(deck.pages, keys, strict=True):
         kind_layout = layouts[page.spec.kind]
         slide = presentation.slides.add_slide(kind_layout.layout)
@@ -109,6 +110,8 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
         _write_notes(slide, page.spec.slide.notes, info.language)
     for slide, body, targets in linking:
         _link(slide, body, targets, slides)
+    for slide in presentation.slides:  # links are in the link colour: after them
+        make_readable(slide, seen)
     _add_sections(presentation, deck)
     _set_properties(presentation, info)
     return oxml.package_members(presentation)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -45,10 +44,13 @@ from deckgen.paginate.drawn import (
 from deckgen.paginate.geometry import Para, Rect, emu
 from deckgen.render import oxml
 from deckgen.render.oxml import access
+from deckgen.render.oxml.graphics import layout_pictures, palette_of
 from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import SAFE_COVER, layout_graphics
 from deckgen.render.text import write_paragraphs
+from deckgen.theme.colours import DARK_TEXTS, Palette, Tone, text_on
+from deckgen.theme.graphics import picture_colours, small_picture
 from deckgen.typography import opening_quote, plain
 
 ACCENTS = [
@@ -77,6 +79,13 @@ def theme_colour(slot: str) -> MSO_THEME_COLOR:
     return SLOTS[slot]
 
 
+def paint(colour: Any, tone: Tone) -> None:
+    """Set a python-pptx ColorFormat to a tone: its theme colour, darker or lighter."""
+    colour.theme_color = theme_colour(tone.slot)
+    if tone.brightness:
+        colour.brightness = tone.brightness
+
+
 CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -103,15 +112,15 @@ def draw_caption(ctx: SlideContext) -> None:
 def _card(ctx: SlideContext, index: int, left: int, top: int, width: int, height: int) -> Any:
     """A card in the template's colours with an accent bar on top; returns its text frame."""
     colours = ctx.colours
-    accent = theme_colour(colours.card_accents[index % len(colours.card_accents)])
+    accent = colours.card_accents[index % len(colours.card_accents)]
     card = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
     card.fill.solid()
-    card.fill.fore_color.theme_color = theme_colour(colours.card_fill)
+    paint(card.fill.fore_color, colours.card_fill)
     card.line.fill.background()
     card.shadow.inherit = False
     bar = ctx.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, Emu(Pt(CARD_BAR)))
     bar.fill.solid()
-    bar.fill.fore_color.theme_color = accent
+    paint(bar.fill.fore_color, accent)
     bar.line.fill.background()
     bar.shadow.inherit = False
     oxml.mark_decorative(bar)
@@ -120,10 +129,10 @@ def _card(ctx: SlideContext, index: int, left: int, top: int, width: int, height
     return text
 
 
-def _style(paragraph: Any, size: float, slot: str, bold: bool = False) -> None:
+def _style(paragraph: Any, size: float, tone: Tone, bold: bool = False) -> None:
     for run in paragraph.runs:
         run.font.size = Pt(size)
-        run.font.color.theme_color = theme_colour(slot)
+        paint(run.font.color, tone)
         if bold:
             run.font.bold = True
 
@@ -149,8 +158,8 @@ def fill_key_figures(ctx: SlideContext, slide: model.KeyFiguresSlide) -> None:
         value, label, *note = text.paragraphs
         for paragraph in text.paragraphs:
             paragraph.alignment = PP_ALIGN.CENTER
-        value_slot = colours.card_values[index % len(colours.card_values)]
-        _style(value, page.figures.value_size, value_slot, bold=True)
+        value_tone = colours.card_values[index % len(colours.card_values)]
+        _style(value, page.figures.value_size, value_tone, bold=True)
         _style(label, page.figures.label_size, colours.card_label)
         label.space_before = Pt(6)
         for paragraph in note:
@@ -186,8 +195,8 @@ def fill_cards(ctx: SlideContext, slide: model.CardsSlide) -> None:
             write_paragraphs(text, paras, ctx.language)
             paragraphs = list(text.paragraphs)
             if lines is not None:
-                value_slot = colours.card_values[index % len(colours.card_values)]
-                _style(paragraphs.pop(0), fit.value_size, value_slot, bold=True)
+                value_tone = colours.card_values[index % len(colours.card_values)]
+                _style(paragraphs.pop(0), fit.value_size, value_tone, bold=True)
                 _style(paragraphs.pop(0), fit.label_size, colours.card_label)
                 if lines.note:
                     note_size = fit.note_size or fit.label_size * NOTE_SIZE_SHARE
@@ -248,11 +257,37 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     oxml.set_chart_language(chart, ctx.language)
     chart.has_title = False  # the slide title says what the chart shows
     chart.font.size = Pt(14)
-    chart.font.color.theme_color = theme_colour(ctx.colours.chart_text)
+    paint(chart.font.color, _chart_text(ctx, frame))
     if data.type == "pie":
         _style_pie(chart, len(data.categories))
     else:
         _style_category_chart(chart, data)
+
+
+def _chart_text(ctx: SlideContext, frame: Rect) -> Tone:
+    """The colour of a chart's text: on the layout's background the deck's chart text, on a
+    plate of the template (sunset's orange panel) the scheme colour that reads on it."""
+    layout = ctx.slide.slide_layout
+    palette = palette_of(layout)
+    behind = layout_graphics(layout).background_of(frame, palette.background)
+    if behind == palette.background:
+        colours = _picture_under(layout, palette, frame)
+        if not colours:
+            return ctx.colours.chart_text
+        behind = colours[0]
+    return text_on(palette, behind, DARK_TEXTS)
+
+
+def _picture_under(layout: Any, palette: Palette, frame: Rect) -> list[str]:
+    """The colours of the topmost picture of the template under the middle of ``frame`` (a
+    photograph behind the whole slide), the most common first; none where there is none."""
+    middle = (frame.left + frame.width / 2, frame.top + frame.height / 2)
+    for outline, data in reversed(layout_pictures(layout, palette)):
+        xs, ys = [x for x, _ in outline], [y for _, y in outline]
+        if min(xs) <= middle[0] <= max(xs) and min(ys) <= middle[1] <= max(ys):
+            image = small_picture(data)
+            return picture_colours(image, outline, frame) if image is not None else []
+    return []
 
 
 def _style_pie(chart: Any, count: int) -> None:
@@ -363,40 +398,9 @@ def fill_image(ctx: SlideContext, slide: model.ImageSlide) -> None:
     access.set_description(picture_shape, slide.alt)  # python-pptx put the file name there
 
 
-@dataclass(frozen=True)
-class StepColours:
-    """The theme colours of one process step: its card and text, its badge and number."""
-
-    card: MSO_THEME_COLOR
-    text: MSO_THEME_COLOR
-    badge: MSO_THEME_COLOR
-    number: MSO_THEME_COLOR
-
-
 BODY_FONT = "+mn-lt"  # the theme's body font
 ARROW_COLOUR = MSO_THEME_COLOR.TEXT_2
 ARROW_WIDTH = 2.25  # points
-
-
-def step_colours(own: bool) -> StepColours:
-    """Fill and text colours of a process step: the department's own step in the first accent,
-    the others on the light background colour, each text on its fill.
-
-    The one place these pairs are chosen, so that a contrast-aware choice can replace it.
-    """
-    if own:
-        return StepColours(
-            card=MSO_THEME_COLOR.ACCENT_1,
-            text=MSO_THEME_COLOR.BACKGROUND_1,
-            badge=MSO_THEME_COLOR.BACKGROUND_1,
-            number=MSO_THEME_COLOR.ACCENT_1,
-        )
-    return StepColours(
-        card=MSO_THEME_COLOR.BACKGROUND_2,
-        text=MSO_THEME_COLOR.TEXT_1,
-        badge=MSO_THEME_COLOR.ACCENT_1,
-        number=MSO_THEME_COLOR.BACKGROUND_1,
-    )
 
 
 def fill_process(ctx: SlideContext, slide: model.ProcessSlide) -> None:
@@ -430,7 +434,7 @@ def fill_process(ctx: SlideContext, slide: model.ProcessSlide) -> None:
 def _draw_step(ctx: SlideContext, shapes: Any, number: int, step: StepBox) -> Any:
     """One step as a group in ``shapes``: its card (title and text), its numbered badge, its
     owner; the card."""
-    colours = step_colours(step.own)
+    colours = ctx.colours.own_step if step.own else ctx.colours.other_step
     group = shapes.add_group_shape()
     group.name = f"Step {number}"
     access.set_description(group, f"{number}. {plain(markup.plain(step.paras[0].text))}")
@@ -455,11 +459,11 @@ def _draw_step(ctx: SlideContext, shapes: Any, number: int, step: StepBox) -> An
     return card
 
 
-def _shape(shapes: Any, kind: MSO_SHAPE, rect: Rect, fill: MSO_THEME_COLOR) -> Any:
+def _shape(shapes: Any, kind: MSO_SHAPE, rect: Rect, fill: Tone) -> Any:
     """A flat shape filled with a theme colour, without outline or shadow."""
     shape = shapes.add_shape(kind, rect.left, rect.top, rect.width, rect.height)
     shape.fill.solid()
-    shape.fill.fore_color.theme_color = fill
+    paint(shape.fill.fore_color, fill)
     shape.line.fill.background()
     shape.shadow.inherit = False
     return shape
@@ -469,7 +473,7 @@ def _write(
     ctx: SlideContext,
     frame: Any,
     paras: Sequence[Para],
-    colour: MSO_THEME_COLOR,
+    colour: Tone,
     outer: Rect,
     inner: Rect | None = None,
 ) -> None:
@@ -488,7 +492,7 @@ def _write(
         paragraph.line_spacing = 1.0
         paragraph.space_after = Pt(0)
         for run in paragraph.runs:
-            run.font.color.theme_color = colour
+            paint(run.font.color, colour)
             run.font.name = BODY_FONT  # a text box has no font of its own; measured in this one
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from deckgen.paginate.geometry import Rect
 
@@ -26,6 +26,7 @@ class Mark:
     outline: tuple[Point, ...]
     fill: str | None = None  # RRGGBB of a solid fill; None for pictures, lines, gradients
     what: str = "shape"  # shape, picture, line, text
+    see_through: bool = False  # a fill mostly transparent: what lies below shows through
 
 
 class GraphicsMap:
@@ -118,3 +119,63 @@ class GraphicsMap:
         if plate is not None and self.marks[plate].fill:
             return self.marks[plate].fill or default
         return default
+
+
+PICTURE_SHARE = 0.1  # a colour covering this much of a picture's part under a text counts
+PICTURE_SIDE = 256  # pixels: pictures are looked at this small
+PICTURE_STEP = 32  # levels: a picture's colours are told apart in steps this coarse
+TRANSPARENT = (1, 1, 1)  # no colour of the coarse steps: where a picture is transparent
+
+
+def picture_colours(image: Image.Image, outline: tuple[Point, ...], box: Rect) -> list[str]:
+    """The colours (RRGGBB) of a picture placed at ``outline`` (EMU) that cover a tenth of its
+    part under ``box``, the most common first: what a text there stands on."""
+    xs, ys = [x for x, _ in outline], [y for _, y in outline]
+    left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
+    if right <= left or bottom <= top:
+        return []
+    width, height = image.size
+
+    def across(x: float) -> int:
+        return max(0, min(width, round((x - left) / (right - left) * width)))
+
+    def down(y: float) -> int:
+        return max(0, min(height, round((y - top) / (bottom - top) * height)))
+
+    x0, x1 = across(box.left), across(box.right)
+    y0, y1 = down(box.top), down(box.bottom)
+    if x1 <= x0 or y1 <= y0:
+        return []
+    part = image.crop((x0, y0, x1, y1))
+    colours = part.convert("RGB")
+    coarse = colours.point(lambda v: v // PICTURE_STEP * PICTURE_STEP + 16)
+    if "A" in part.getbands():  # what shows through a transparent part is not the picture's
+        coarse.paste(TRANSPARENT, mask=part.getchannel("A").point(lambda a: 255 if a < 128 else 0))
+    counts = [(n, c) for n, c in coarse.getcolors(coarse.width * coarse.height) or []]
+    counts = [(n, c) for n, c in counts if c != TRANSPARENT]
+    total = sum(count for count, _ in counts) or 1
+    ranked = sorted(counts, key=lambda item: -item[0])
+    found = []
+    for count, colour in ranked:
+        if count >= PICTURE_SHARE * total:
+            rgb: tuple[int, int, int] = colour  # type: ignore[assignment]  # an RGB image's
+            bands = [band.point(lambda v, c=c: 255 if v == c else 0) for band, c in
+                     zip(coarse.split(), rgb, strict=True)]  # fmt: skip
+            mask = ImageChops.darker(ImageChops.darker(bands[0], bands[1]), bands[2])
+            red, green, blue = (round(v) for v in ImageStat.Stat(colours, mask).mean)
+            found.append(f"{red:02X}{green:02X}{blue:02X}")
+    return found
+
+
+def small_picture(data: bytes) -> Image.Image | None:
+    """An image file as a small RGBA image (None where it cannot be read, as a vector file)."""
+    import io
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.draft("RGB", (PICTURE_SIDE, PICTURE_SIDE))
+            small = image.convert("RGBA")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    small.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
+    return small

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -225,6 +225,7 @@ class TextRun:
     size: float
     bold: bool
     colour: str
+    element: Any = field(default=None, compare=False, repr=False)  # the a:r or a:fld
 
 
 Level = tuple[Any, ...]
@@ -342,15 +343,86 @@ def text_runs(element: Any, levels: list[Level], palette: Palette) -> list[TextR
             if not text.strip():
                 continue
             chain = _chain(run.find(qn("a:rPr")), *level)
+            colour = _colour(chain, style_colour, palette, own=len(chain) > len(level))
             runs.append(
                 TextRun(
                     text,
                     _size(chain),
                     _bold(chain),
-                    _colour(chain, style_colour, palette, own=len(chain) > len(level)),
+                    palette.colour("hlink") if _in_link_colour(run) else colour,
+                    run,
                 )
             )
     return runs
+
+
+_FILLS = ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")
+_BEFORE_FILL = ("ln",)  # what comes before a run's fill in a:rPr
+
+
+_LINK_COLOUR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"  # hlinkClr: a link's own colour
+_LINK_COLOUR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+
+
+def _in_link_colour(run: Any) -> bool:
+    """Whether a run is a link shown in the theme's link colour (not in its text colour)."""
+    link = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+    if link is None:
+        return False
+    return not any(
+        element.get("val") == "tx" for element in link.iter(f"{{{_LINK_COLOUR_NS}}}hlinkClr")
+    )
+
+
+def set_run_colour(run: Any, slot: str) -> None:
+    """Give a run (``a:r`` or ``a:fld``) the scheme colour ``slot``, in place of any fill; a
+    link keeps it too (PowerPoint shows links in the theme's link colour unless told)."""
+    link = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+    if link is not None and _in_link_colour(run):
+        extensions = link.find(qn("a:extLst"))
+        if extensions is None:
+            extensions = etree.SubElement(link, qn("a:extLst"))
+        extension = etree.SubElement(extensions, qn("a:ext"))
+        extension.set("uri", _LINK_COLOUR_EXT)
+        colour = etree.SubElement(
+            extension, f"{{{_LINK_COLOUR_NS}}}hlinkClr", nsmap={"ahyp": _LINK_COLOUR_NS}
+        )
+        colour.set("val", "tx")
+    properties = run.find(qn("a:rPr"))
+    if properties is None:
+        properties = etree.Element(qn("a:rPr"))
+        run.insert(0, properties)
+    for child in list(properties):
+        if etree.QName(child).localname in _FILLS:
+            properties.remove(child)
+    fill = etree.Element(qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:schemeClr")).set("val", slot)
+    before = [c for c in properties if etree.QName(c).localname in _BEFORE_FILL]
+    if before:
+        before[-1].addnext(fill)
+    else:
+        properties.insert(0, fill)
+
+
+def paragraphs(element: Any) -> list[Any]:
+    """The paragraphs (``a:p``) of a shape's own text body."""
+    body = _body(element)
+    return body.findall(qn("a:p")) if body is not None else []
+
+
+def alignment(element: Any) -> str | None:
+    """How the first paragraph of a shape's text is aligned (``l``, ``ctr``, ``r``, ...), as
+    the paragraph or the shape's own list style says; None where it inherits it."""
+    body = _body(element)
+    if body is None:
+        return None
+    for properties in (
+        body.find(f"{qn('a:p')}/{qn('a:pPr')}"),
+        body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}"),
+    ):
+        if properties is not None and properties.get("algn"):
+            return str(properties.get("algn"))
+    return None
 
 
 def _body(element: Any) -> Any:

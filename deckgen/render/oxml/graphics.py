@@ -111,10 +111,19 @@ def fill_colour(properties: Any, palette: Palette) -> str | None:
     gradient = properties.find(f"{qn('a:gradFill')}/{qn('a:gsLst')}")
     if gradient is not None and len(gradient) and len(gradient[0]):
         return colour_of(gradient[0][0], palette)
-    pattern = properties.find(f"{qn('a:pattFill')}/{qn('a:fgClr')}")
-    if pattern is not None and len(pattern):
-        return colour_of(pattern[0], palette)
+    pattern = properties.find(qn("a:pattFill"))
+    if pattern is not None:
+        preset = pattern.get("prst") or ""
+        dense = preset.startswith("dk") or preset in _DENSE_PATTERNS
+        colour = pattern.find(qn("a:fgClr" if dense else "a:bgClr"))
+        if colour is not None and len(colour):
+            return colour_of(colour[0], palette)
     return None
+
+
+# patterns drawn mostly in their foreground colour; the others (grids, light hatches, small
+# dots) show mostly their background colour
+_DENSE_PATTERNS = {"pct50", "pct60", "pct70", "pct75", "pct80", "pct90", "solidDmnd"}
 
 
 # -- outlines of shapes ---------------------------------------------------------------------------
@@ -141,6 +150,44 @@ def layout_marks(layout: Any, palette: Palette) -> list[Mark]:
         marks += _tree_marks(layout.slide_master._element, palette)
     marks += _tree_marks(layout._element, palette)
     return marks
+
+
+def layout_pictures(layout: Any, palette: Palette) -> list[tuple[tuple[Point, ...], bytes]]:
+    """The pictures a slide of ``layout`` shows under its text, bottom to top, each with its
+    outline on the slide and its image file: a picture background (the whole slide), then the
+    master's pictures (unless the layout hides them), then the layout's."""
+    found: list[tuple[tuple[Point, ...], bytes]] = []
+    master = layout.slide_master
+    for owner in (layout, master):
+        blip = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}//{qn('a:blip')}")
+        if owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}") is not None:
+            blob = _blob(owner, blip)
+            if blob is not None:
+                presentation = layout.part.package.presentation_part.presentation
+                width, height = presentation.slide_width, presentation.slide_height
+                found.append((tuple(_box(float(width), float(height))), blob))
+            break  # the layout's background, else the master's
+    owners = [master] if layout._element.get("showMasterSp") not in ("0", "false") else []
+    for owner in [*owners, layout]:
+        tree = owner._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+        for element, mark in shape_marks(tree, palette) if tree is not None else []:
+            if mark is not None and mark.what == "picture":
+                blob = _blob(owner, element.find(f".//{qn('a:blip')}"))
+                if blob is not None:
+                    found.append((mark.outline, blob))
+    return found
+
+
+def _blob(owner: Any, blip: Any) -> bytes | None:
+    """The image file a blip of a layout or master refers to, if any."""
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    if not rid:
+        return None
+    try:
+        blob: bytes = owner.part.related_part(rid).blob
+    except KeyError:
+        return None
+    return blob
 
 
 def _tree_marks(element: Any, palette: Palette) -> list[Mark]:
@@ -248,7 +295,26 @@ def _mark(shape: Any, tag: str, palette: Palette, outer: Transform) -> Mark | No
         return None
     outline = _outline(properties, width, height) if properties is not None else _box(width, height)
     what = "shape" if fill is not None else ("text" if _has_text(shape) else "line")
-    return Mark(_place(outline, xfrm, left, top, width, height, outer), fill, what)
+    clear = properties is not None and _see_through(properties)
+    return Mark(_place(outline, xfrm, left, top, width, height, outer), fill, what, clear)
+
+
+SEE_THROUGH = 50000  # a fill of less opacity (1/1000 %) on average shows what lies below
+
+
+def _see_through(properties: Any) -> bool:
+    """Whether a shape's solid or gradient fill is mostly transparent."""
+    solid = properties.find(qn("a:solidFill"))
+    stops = [solid] if solid is not None else []
+    stops += properties.findall(f"{qn('a:gradFill')}/{qn('a:gsLst')}/{qn('a:gs')}")
+    colours = [stop[0] for stop in stops if len(stop)]
+    if not colours:
+        return False
+    opacity = [
+        int(alpha.get("val", "100000")) if alpha is not None else 100000
+        for alpha in (colour.find(qn("a:alpha")) for colour in colours)
+    ]
+    return sum(opacity) / len(opacity) < SEE_THROUGH
 
 
 def _has_line(shape: Any, properties: Any) -> bool:

@@ -11,15 +11,16 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from deckgen.markup import flow, parse_inline
+from deckgen.theme.colours import Tone
 
 
 @dataclass(frozen=True)
 class CellLook:
-    """How a cell looks: size (points), text and fill scheme slots, bold, margins (EMU)."""
+    """How a cell looks: size (points), text and fill colours, bold, margins (EMU)."""
 
     size: float
-    text: str
-    fill: str
+    text: Tone
+    fill: Tone
     bold: bool
     margins: tuple[int, int, int, int]  # left, right, top, bottom
 
@@ -43,8 +44,7 @@ def fill_cell(cell: Any, text: str, look: CellLook, language: str) -> None:
             properties.set("b", "1")
         if span.italic:
             properties.set("i", "1")
-        fill = etree.SubElement(properties, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:schemeClr")).set("val", look.text)
+        _solid_fill(properties, look.text)
         etree.SubElement(run, qn("a:t")).text = span.text
     end = etree.SubElement(paragraph, qn("a:endParaRPr"))
     end.set("lang", language)
@@ -53,5 +53,13 @@ def fill_cell(cell: Any, text: str, look: CellLook, language: str) -> None:
     for name, value in zip(("marL", "marR", "marT", "marB"), look.margins, strict=True):
         properties.set(name, str(value))
     properties.set("anchor", "ctr")
-    cell_fill = etree.SubElement(properties, qn("a:solidFill"))
-    etree.SubElement(cell_fill, qn("a:schemeClr")).set("val", look.fill)
+    _solid_fill(properties, look.fill)
+
+
+def _solid_fill(parent: Any, tone: Tone) -> None:
+    """A solid fill of a tone under ``parent``: its scheme colour with lumMod/lumOff."""
+    fill = etree.SubElement(parent, qn("a:solidFill"))
+    colour = etree.SubElement(fill, qn("a:schemeClr"))
+    colour.set("val", tone.slot)
+    for name, value in tone.changes():
+        etree.SubElement(colour, qn(f"a:{name}")).set("val", str(value))

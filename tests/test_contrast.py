@@ -1,0 +1,271 @@
+"""Text deckgen draws or fills reads on what lies behind it (issue 11): WCAG AA, 4.5:1 (3:1
+from 18 pt), checked in the written deck's XML, without rendering.
+
+The template is python-pptx's default, Office 2007's look as pandoc's reference deck has it:
+accent 1 a mid blue (#4F81BD, 4.0:1 with white), accent 3 a light green, footers and slide
+numbers in the text colour tinted 75 % (#898989 on white, 3.5:1).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from deckgen.cli import cli
+from deckgen.render.oxml.graphics import colour_of, palette_of
+from deckgen.theme.colours import (
+    Palette,
+    Tone,
+    brightness_changes,
+    contrast,
+    drawn_colours,
+    modified,
+    readable_brightness,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+OFFICE = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F497D", "lt2": "EEECE1"}
+OFFICE |= {"accent1": "4F81BD", "accent2": "C0504D", "accent3": "9BBB59", "accent4": "8064A2"}
+OFFICE |= {"accent5": "4BACC6", "accent6": "F79646"}
+
+
+# -- colours, without a deck --
+
+
+def test_tint_and_shade_work_on_linear_light() -> None:
+    assert modified("000000", [("tint", 75000)]) == "898989"  # Office's grey footer
+    assert modified("FFFFFF", [("shade", 50000)]) == "BCBCBC"
+
+
+def test_brightness_is_written_as_powerpoint_writes_it() -> None:
+    assert brightness_changes(-0.25) == [("lumMod", 75000)]
+    assert brightness_changes(0.4) == [("lumMod", 60000), ("lumOff", 40000)]
+    assert brightness_changes(0.0) == []
+
+
+def test_a_colour_is_made_darker_just_enough_to_read() -> None:
+    change = readable_brightness("9BBB59", "EEECE1", 4.5)
+    assert change < 0
+    assert contrast(modified("9BBB59", brightness_changes(change)), "EEECE1") >= 4.5
+    less = change + 0.05
+    assert contrast(modified("9BBB59", brightness_changes(less)), "EEECE1") < 4.5
+    assert readable_brightness("000000", "FFFFFF", 4.5) == 0.0
+
+
+def test_the_table_header_on_mid_blue_takes_dark_text() -> None:
+    colours = drawn_colours(Palette(OFFICE))
+    assert colours.header_fill == Tone("accent1")
+    assert colours.header_text.slot in ("tx1", "dk1") and colours.header_text.brightness == 0
+
+
+def test_a_fill_that_no_text_colour_reads_on_is_made_darker() -> None:
+    scheme = OFFICE | {"dk1": "555555", "accent1": "8A8A8A"}  # mid grey: neither reads
+    palette = Palette(scheme)
+    colours = drawn_colours(palette)
+    assert colours.header_fill.slot == "accent1" and colours.header_fill.brightness != 0
+    fill = palette.tone(colours.header_fill)
+    assert contrast(palette.tone(colours.header_text), fill) >= 4.5
+
+
+def test_every_drawn_text_reads_on_its_fill() -> None:
+    palette = Palette(OFFICE)
+    colours = drawn_colours(palette)
+    card = palette.tone(colours.card_fill)
+    pairs = [(value, colours.card_fill) for value in colours.card_values]
+    pairs += [(colours.card_label, colours.card_fill), (colours.header_text, colours.header_fill)]
+    pairs += list(zip(colours.row_texts, colours.row_fills, strict=True))
+    for step in (colours.own_step, colours.other_step):
+        pairs += [(step.text, step.card), (step.number, step.badge)]
+    for text, fill in pairs:
+        assert contrast(palette.tone(text), palette.tone(fill)) >= 4.5, (text, fill)
+    assert contrast(palette.tone(colours.card_values[2]), card) >= 4.5  # not accent 3 as it is
+
+
+# -- a deck built on the template --
+
+
+@pytest.fixture(scope="module")
+def office_deck(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The example department ``works-council`` (a table, a process, key figures) built on
+    python-pptx's default template, opened again."""
+    root = tmp_path_factory.mktemp("contrast")
+    shutil.copy(REPO / "deckgen.yaml", root / "deckgen.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    template = root / "office.pptx"
+    Presentation().save(str(template))
+    runner = CliRunner()
+    imported = runner.invoke(
+        cli,
+        ["--project", str(root), "theme", "import", str(template), "--name", "office",
+         "--no-check"],
+    )  # fmt: skip
+    assert imported.exit_code == 0, imported.output
+    built = runner.invoke(
+        cli, ["--project", str(root), "build", "works-council", "--theme", "office", "-j", "1"]
+    )
+    assert built.exit_code == 0, built.output
+    return Presentation(str(root / "build" / "works-council.pptx"))
+
+
+def _run_colour(run: Any, palette: Palette) -> str | None:
+    fill = run.find(f"{qn('a:rPr')}/{qn('a:solidFill')}")
+    return colour_of(fill[0], palette) if fill is not None and len(fill) else None
+
+
+def test_table_headers_are_dark_on_the_mid_blue(office_deck: Any) -> None:
+    tables = [s for slide in office_deck.slides for s in slide.shapes if s.has_table]
+    assert tables
+    palette = palette_of(office_deck.slides[0].slide_layout)
+    for shape in tables:
+        cell = shape.table.cell(0, 0)._tc
+        fill = cell.find(f"{qn('a:tcPr')}/{qn('a:solidFill')}")[0]
+        assert fill.tag == qn("a:schemeClr")  # a theme colour: PowerPoint recolours it
+        run = next(cell.iter(qn("a:r")))
+        text = run.find(f"{qn('a:rPr')}/{qn('a:solidFill')}")[0]
+        assert text.tag == qn("a:schemeClr") and text.get("val") in ("tx1", "dk1")
+        assert contrast(colour_of(text, palette), colour_of(fill, palette)) >= 4.5
+
+
+def test_texts_on_drawn_shapes_read_on_their_fills(office_deck: Any) -> None:
+    palette = palette_of(office_deck.slides[0].slide_layout)
+    checked = 0
+    for slide in office_deck.slides:
+        for element in slide.shapes._spTree.iter(qn("p:sp")):
+            solid = element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
+            if solid is None or not len(solid):
+                continue
+            fill = colour_of(solid[0], palette)
+            assert fill is not None
+            for run in element.iter(qn("a:r")):
+                colour = _run_colour(run, palette)
+                assert colour is not None
+                assert contrast(colour, fill) >= 4.5, (run.findtext(qn("a:t")), colour, fill)
+                checked += 1
+    assert checked > 10  # key figures, process steps
+
+
+def test_grey_footers_and_slide_numbers_become_readable(office_deck: Any) -> None:
+    palette = palette_of(office_deck.slides[0].slide_layout)
+    footers = [
+        shape
+        for slide in office_deck.slides
+        for shape in slide.placeholders
+        if shape.placeholder_format.type is not None
+        and shape.placeholder_format.type.name in ("FOOTER", "SLIDE_NUMBER")
+    ]
+    assert footers
+    for shape in footers:
+        for run in [*shape._element.iter(qn("a:r")), *shape._element.iter(qn("a:fld"))]:
+            colour = _run_colour(run, palette)
+            assert colour is not None and contrast(colour, "FFFFFF") >= 4.5, colour
+
+
+# -- what lies behind, and links --
+
+
+def _shape_xml(fill: str) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(
+        f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr>'
+        f'<p:cNvPr id="2" name="x"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm>{fill}</p:spPr></p:sp>'
+    )
+
+
+def test_a_mostly_transparent_fill_lets_what_lies_below_show() -> None:
+    from deckgen.render.oxml.graphics import shape_marks
+
+    glow = (
+        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="90000"/>'
+        '</a:srgbClr></a:gs><a:gs pos="75000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/>'
+        '</a:srgbClr></a:gs><a:gs pos="100000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/>'
+        "</a:srgbClr></a:gs></a:gsLst></a:gradFill>"
+    )
+    solid = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+    palette = Palette(OFFICE)
+    marks = [shape_marks([_shape_xml(fill)], palette)[0][1] for fill in (glow, solid)]
+    assert marks[0] is not None and marks[0].see_through
+    assert marks[1] is not None and not marks[1].see_through
+
+
+def test_a_grid_pattern_counts_in_its_background_colour() -> None:
+    from deckgen.render.oxml.graphics import shape_marks
+
+    grid = (
+        '<a:pattFill prst="lgGrid"><a:fgClr><a:srgbClr val="3465A4"/></a:fgClr>'
+        '<a:bgClr><a:srgbClr val="009EDA"/></a:bgClr></a:pattFill>'
+    )
+    mark = shape_marks([_shape_xml(grid)], Palette(OFFICE))[0][1]
+    assert mark is not None and mark.fill == "009EDA"
+
+
+def test_a_link_in_an_unreadable_link_colour_keeps_its_text_colour() -> None:
+    from lxml import etree
+
+    from deckgen.render.oxml import access
+
+    body = etree.fromstring(
+        '<p:txBody xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<a:bodyPr/><a:p><a:r><a:rPr lang="de-DE"><a:hlinkClick r:id="rId3"/></a:rPr>'
+        "<a:t>Agenda</a:t></a:r></a:p></p:txBody>"
+    )
+    shape = _shape_xml("")
+    shape.append(body)
+    palette = Palette(OFFICE | {"hlink": "0000FF"})
+    (run,) = access.text_runs(shape, [()] * access.LEVELS, palette)
+    assert run.colour == "0000FF"  # as PowerPoint and LibreOffice show a link
+    access.set_run_colour(run.element, "bg1")
+    (run,) = access.text_runs(shape, [()] * access.LEVELS, palette)
+    assert run.colour == "FFFFFF"
+    assert b"hlinkClr" in etree.tostring(run.element)
+
+
+def test_text_reaching_past_its_band_reads_on_the_band() -> None:
+    from deckgen.render.accessibility import _readable_slot
+
+    palette = Palette(OFFICE)
+    assert _readable_slot(palette, {"168253": 7, "FFFFFF": 2}, 12) in ("bg1", "lt1")
+    assert _readable_slot(palette, {"FFFFFF": 9}, 12) in ("tx1", "dk1")
+
+
+def test_the_colours_of_a_picture_under_a_text() -> None:
+    from PIL import Image, ImageDraw
+
+    from deckgen.paginate.geometry import Rect
+    from deckgen.theme.graphics import picture_colours
+
+    image = Image.new("RGB", (100, 100), (255, 255, 255))
+    ImageDraw.Draw(image).rectangle((0, 0, 99, 49), fill=(42, 87, 153))  # a blue sky on top
+    outline = ((0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0), (0.0, 1000.0))
+    assert picture_colours(image, outline, Rect(100, 100, 800, 200)) == ["2A5799"]
+    both = picture_colours(image, outline, Rect(100, 300, 800, 400))
+    assert sorted(both) == ["2A5799", "FFFFFF"]
+
+
+def test_a_picture_with_transparent_parts_is_read_without_warnings() -> None:
+    import io
+
+    from PIL import Image
+
+    from deckgen.paginate.geometry import Rect
+    from deckgen.theme.graphics import picture_colours, small_picture
+
+    image = Image.new("P", (10, 10), 1)
+    image.putpalette([255, 255, 255, 42, 87, 153] + [0] * 762)
+    image.paste(0, (0, 0, 10, 5))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", transparency=b"\x00" + b"\xff" * 255)  # the white top clear
+    small = small_picture(buffer.getvalue())
+    assert small is not None
+    outline = ((0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0))
+    assert picture_colours(small, outline, Rect(0, 0, 100, 100)) == ["2A5799"]
