@@ -21,11 +21,13 @@ from deckgen.paginate.geometry import (
     points,
 )
 from deckgen.render import oxml
-from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.render.oxml.graphics import layout_marks, palette_of, text_colour
+from deckgen.render.oxml.plates import PLATE_INSETS
+from deckgen.render.oxml.styles import merged_levels
 from deckgen.render.package import NotAPresentation, all_layouts, read_template, rect_of
 from deckgen.theme import Theme, theme_error
-from deckgen.theme.colours import DrawnColours, drawn_colours
-from deckgen.theme.graphics import GraphicsMap
+from deckgen.theme.colours import DrawnColours, Palette, drawn_colours
+from deckgen.theme.graphics import GraphicsMap, plate_colour
 
 DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram", "cards"}  # frames deckgen draws in
 
@@ -136,7 +138,8 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
     notes: list[str] = []
     for kind, kind_layout in layouts.items():
         layout = kind_layout.layout
-        graphics = GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
+        palette = palette_of(layout)
+        graphics = GraphicsMap(width, height, layout_marks(layout, palette))
         by_idx = {p.placeholder_format.idx: p for p in list(layout.placeholders)}
         footers = [
             rect_of(p) for p in by_idx.values() if oxml.type_name(p) in ("FOOTER", "SLIDE_NUMBER")
@@ -148,18 +151,36 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
         for idx, names in sharing.items():
             placeholder = by_idx[idx]
             own = rect_of(placeholder)
-            rect = _above(_safe(graphics, own, layout.name, placeholder.name, notes), footers)
+            safe, over = _safe(graphics, own, layout.name, placeholder.name, notes)
+            rect = _above(safe, footers)
+            texts = [name for name in names if name not in DRAWN_FIELDS]
+            plate = _plate(placeholder, palette) if over and texts else None
             for number, (name, part) in enumerate(
                 zip(names, _columns(rect, len(names)), strict=True)
             ):
                 text = name not in DRAWN_FIELDS
-                setting = _setting(placeholder, part, fonts) if text else None
-                fields[name] = Frame(part, setting, box=number > 0, moved=part != own)
+                setting = _setting(placeholder, part, fonts, plate is not None) if text else None
+                fields[name] = Frame(
+                    part,
+                    setting,
+                    box=number > 0,
+                    moved=part != own,
+                    plate=plate if text else None,
+                )
         title = fields.get("title")
-        area = _safe(graphics, _content_area(width, height, title), layout.name, "content", notes)
+        area, _ = _safe(
+            graphics, _content_area(width, height, title), layout.name, "content", notes
+        )
         area = _above(area, footers)
         kinds[kind] = KindFrames(layout.name, fields, area)
     return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
+
+
+def _plate(placeholder: Any, palette: Palette) -> str:
+    """The scheme colour of the plate under a placeholder's text: see :func:`plate_colour`."""
+    first = merged_levels(placeholder)[0]
+    colour = text_colour(first, palette) or palette.colour("tx1")
+    return plate_colour(palette, colour)
 
 
 SAFE_COVER = 0.02  # graphics covering this little of a placeholder do not matter
@@ -176,18 +197,21 @@ SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share o
 COLUMN_GAP = 0.04  # of the width, between fields that share a placeholder
 
 
-def _safe(graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list[str]) -> Rect:
-    """The part of a placeholder free of the template's graphics, or itself (and a note)."""
+def _safe(
+    graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list[str]
+) -> tuple[Rect, bool]:
+    """The part of a placeholder free of the template's graphics, or itself (and a note) and
+    True where too little of it is free: what goes there stands on the graphics."""
     if graphics.covered(rect) <= SAFE_COVER:
-        return rect
+        return rect, False
     free = graphics.free_rect(rect)
     if free is not None and free.width * free.height >= SAFE_KEEP * rect.width * rect.height:
-        return free
+        return free, False
     notes.append(
         f"layout '{layout}': the template's graphics cover {graphics.covered(rect):.0%} of "
-        f"'{name}' and leave no room beside them; text is written over them"
+        f"'{name}' and leave no room beside them; its text stands on a plain plate"
     )
-    return rect
+    return rect, True
 
 
 FOOTER_ZONE = 0.4  # a footer reaching into this lower share of a frame shortens it
@@ -215,12 +239,20 @@ def _columns(rect: Rect, count: int) -> list[Rect]:
     return [Rect(rect.left + n * (width + gap), rect.top, width, rect.height) for n in range(count)]
 
 
-def _setting(placeholder: Any, rect: Rect, fonts: dict[str, str]) -> TextSetting:
-    insets = oxml.insets(oxml.inheritance_chain(placeholder))
+def _setting(
+    placeholder: Any, rect: Rect, fonts: dict[str, str], plate: bool = False
+) -> TextSetting:
+    chain = oxml.inheritance_chain(placeholder)
+    insets = oxml.insets(chain)
+    if plate:  # the words keep a margin from the plate's edges
+        insets = {name: max(value, PLATE_INSETS[name]) for name, value in insets.items()}
     return TextSetting(
         width=points(rect.width - insets["lIns"] - insets["rIns"]),
         height=points(rect.height - insets["tIns"] - insets["bIns"]),
         levels=tuple(oxml.level_styles(placeholder, fonts)),
+        top_inset=points(insets["tIns"]),
+        bottom_inset=points(insets["bIns"]),
+        anchor=oxml.anchor(chain),
     )
 
 
