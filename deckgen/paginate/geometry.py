@@ -152,6 +152,7 @@ class KindFrames:
     layout: str
     fields: dict[str, Frame]
     content_area: Rect  # below the title: where drawn things go without a placeholder
+    content_plate: str | None = None  # the plate under what is drawn there (see Frame)
 
     def has(self, name: str) -> bool:
         """Whether the layout has a placeholder for field ``name``."""

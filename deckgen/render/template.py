@@ -30,6 +30,7 @@ from deckgen.theme.colours import DrawnColours, Palette, drawn_colours
 from deckgen.theme.graphics import GraphicsMap, plate_colour
 
 DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram", "cards"}  # frames deckgen draws in
+DRAWN_PLATE = "bg1"  # the plate under drawn things: the colours deckgen draws with suit bg1
 
 
 @dataclass
@@ -165,14 +166,14 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
                     setting,
                     box=number > 0,
                     moved=part != own,
-                    plate=plate if text else None,
+                    plate=(plate if text else DRAWN_PLATE) if over else None,
                 )
         title = fields.get("title")
-        area, _ = _safe(
+        area, over = _safe(
             graphics, _content_area(width, height, title), layout.name, "content", notes
         )
         area = _above(area, footers)
-        kinds[kind] = KindFrames(layout.name, fields, area)
+        kinds[kind] = KindFrames(layout.name, fields, area, DRAWN_PLATE if over else None)
     return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
 
 
@@ -194,6 +195,8 @@ def layout_graphics(layout: Any) -> GraphicsMap:
 
 
 SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
+PICTURE_KEEP = 0.75  # the same where a picture is busy in it: its specks and stains are
+# scattered, and a plain plate serves the text better than a corner between them
 COLUMN_GAP = 0.04  # of the width, between fields that share a placeholder
 
 
@@ -201,11 +204,14 @@ def _safe(
     graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list[str]
 ) -> tuple[Rect, bool]:
     """The part of a placeholder free of the template's graphics, or itself (and a note) and
-    True where too little of it is free: what goes there stands on the graphics."""
+    True where too little of it is free: what goes there stands on a plate over the graphics.
+    Where pictures are busy in it, the free part must keep more of it (:data:`PICTURE_KEEP`).
+    """
     if graphics.covered(rect) <= SAFE_COVER:
         return rect, False
     free = graphics.free_rect(rect)
-    if free is not None and free.width * free.height >= SAFE_KEEP * rect.width * rect.height:
+    keep = SAFE_KEEP if graphics.pictured(rect) <= SAFE_COVER else PICTURE_KEEP
+    if free is not None and free.width * free.height >= keep * rect.width * rect.height:
         return free, False
     notes.append(
         f"layout '{layout}': the template's graphics cover {graphics.covered(rect):.0%} of "

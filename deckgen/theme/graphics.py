@@ -145,6 +145,14 @@ class GraphicsMap:
         """The share of ``rect`` that template graphics cover (plates not counted)."""
         return self._cover(self._obstacles(rect), rect)
 
+    def pictured(self, rect: Rect) -> float:
+        """The share of ``rect`` where pictures are busy (a texture's specks, a photograph)."""
+        grid = Image.new("L", (self.columns, self.rows), 0)
+        for mark, image in zip(self.marks, self._images, strict=True):
+            if mark.picture is not None:
+                grid = ImageChops.lighter(grid, image)
+        return self._cover(grid, rect)
+
     def free_rect(self, rect: Rect) -> Rect | None:
         """The largest rectangle inside ``rect`` that no template graphic covers, in EMU."""
         x0, y0, x1, y1 = self._span(rect)

@@ -21,7 +21,7 @@ from deckgen.render.oxml.package import (
     set_placeholder_idx,
     theme_part,
 )
-from deckgen.render.oxml.plates import add_plate, plate_of
+from deckgen.render.oxml.plates import add_plate, plate_of, plate_shape
 from deckgen.render.oxml.slides import (
     add_footer,
     add_sections,
@@ -69,6 +69,7 @@ __all__ = [
     "notes_frame",
     "package_members",
     "plate_of",
+    "plate_shape",
     "positive_axis_ids",
     "remove_shape",
     "rename_layout",

@@ -51,3 +51,23 @@ def plate_of(shape: Any) -> str | None:
     :func:`add_plate` wrote)."""
     found = shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}/{qn('a:schemeClr')}")
     return str(found.get("val")) if found is not None else None
+
+
+def plate_shape(shape: Any, slot: str) -> None:
+    """Make ``shape`` (a new rectangle) a plate under what deckgen draws: filled with the scheme
+    colour ``slot``, without outline or shadow, decorative, behind every other shape."""
+    element = shape._element
+    properties = element.find(qn("p:spPr"))
+    for child in list(properties):
+        if etree.QName(child).localname in (*_FILLS, "ln", "effectLst"):
+            properties.remove(child)
+    fill = etree.SubElement(properties, qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:schemeClr")).set("val", slot)
+    etree.SubElement(etree.SubElement(properties, qn("a:ln")), qn("a:noFill"))
+    etree.SubElement(properties, qn("a:effectLst"))
+    style = element.find(qn("p:style"))
+    if style is not None:
+        element.remove(style)
+    tree = element.getparent()
+    tree.remove(element)
+    tree.insert(2, element)  # after the tree's nvGrpSpPr and grpSpPr: beneath everything
