@@ -156,7 +156,9 @@ def add_hidden_title(slide: Any, text: str, language: str, height: int) -> None:
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
         f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{-height}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm></p:spPr>'
-        "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr/><a:t/></a:r></a:p></p:txBody></p:sp>"
+        # one line standing on the slide's top edge: a large title style never runs onto it
+        '<p:txBody><a:bodyPr wrap="none" anchor="b" tIns="0" bIns="0"/><a:lstStyle/>'
+        "<a:p><a:r><a:rPr/><a:t/></a:r></a:p></p:txBody></p:sp>"
     )
     element = etree.fromstring(xml)
     run = element.find(f".//{qn('a:r')}")

@@ -291,6 +291,8 @@ def _mark(
         return None
     left, top = _pair(xfrm, "a:off")
     width, height = _pair(xfrm, "a:ext")
+    if _grows(shape):  # its words may wrap once more in another renderer's fonts
+        height *= GROWN
     box = _place(_box(width, height), xfrm, left, top, width, height, outer)
     if tag == "graphicFrame":
         return Mark(box, None, "frame")
@@ -315,6 +317,17 @@ def _mark(
     what = "shape" if fill is not None else ("text" if _has_text(shape) else "line")
     placed = _place(outline, xfrm, left, top, width, height, outer)
     return Mark(placed, fill, what, translucent=_translucent(properties))
+
+
+GROWN = 2.0  # a shape that grows with its text: the height it may take, times its own
+
+
+def _grows(shape: Any) -> bool:
+    """Whether a shape's box grows with its wrapped text (``spAutoFit``) and it has text."""
+    body = shape.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+    if body is None or body.get("wrap") == "none" or body.find(qn("a:spAutoFit")) is None:
+        return False
+    return _has_text(shape)
 
 
 TRANSLUCENT = 90000  # an alpha below this (in 1/1000 %) lets what lies beneath show through

@@ -135,6 +135,7 @@ def _paragraph_style(sources: list[Any], fonts: dict[str, str], kind: str) -> Pa
         space_before=_spacing(levels, "a:spcBef", size),
         space_after=_spacing(levels, "a:spcAft", size),
         line_spacing=line_spacing,
+        letter_spacing=int(_first_attr(run_props, "spc", 0)) / 100,
     )
 
 
