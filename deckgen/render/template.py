@@ -155,7 +155,8 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
             safe, over = _safe(graphics, own, layout.name, placeholder.name, notes)
             rect = _above(safe, footers)
             texts = [name for name in names if name not in DRAWN_FIELDS]
-            plate = _plate(placeholder, palette) if over and texts else None
+            near = graphics.beneath(own)
+            plate = _plate(placeholder, palette, near) if over and texts else None
             for number, (name, part) in enumerate(
                 zip(names, _columns(rect, len(names)), strict=True)
             ):
@@ -177,11 +178,12 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
     return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
 
 
-def _plate(placeholder: Any, palette: Palette) -> str:
-    """The scheme colour of the plate under a placeholder's text: see :func:`plate_colour`."""
+def _plate(placeholder: Any, palette: Palette, near: str | None) -> str:
+    """The scheme colour of the plate under a placeholder's text, nearest to the graphic
+    ``near`` beneath it where there is one: see :func:`plate_colour`."""
     first = merged_levels(placeholder)[0]
     colour = text_colour(first, palette) or palette.colour("tx1")
-    return plate_colour(palette, colour)
+    return plate_colour(palette, colour, near)
 
 
 SAFE_COVER = 0.02  # graphics covering this little of a placeholder do not matter
@@ -208,7 +210,7 @@ def _safe(
     Where pictures are busy in it, the free part must keep more of it (:data:`PICTURE_KEEP`).
     """
     if graphics.covered(rect) <= SAFE_COVER:
-        return rect, False
+        return rect, graphics.enclosed(rect)  # a small graphic inside: the plate hides it
     free = graphics.free_rect(rect)
     keep = SAFE_KEEP if graphics.pictured(rect) <= SAFE_COVER else PICTURE_KEEP
     if free is not None and free.width * free.height >= keep * rect.width * rect.height:

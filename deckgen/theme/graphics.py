@@ -22,7 +22,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from deckgen.content.images import CONVERTED, EMBEDDED, MAX_IMAGE_PIXELS
 from deckgen.paginate.geometry import Rect
-from deckgen.theme.colours import TEXT_CONTRAST, Palette, contrast
+from deckgen.theme.colours import TEXT_CONTRAST, Palette, contrast, rgb
 
 Point = tuple[float, float]
 COLUMNS = 160  # grid cells across the slide: about 1.6 mm on a 25 cm slide
@@ -141,6 +141,21 @@ class GraphicsMap:
             grid = ImageChops.lighter(grid, image)
         return grid
 
+    def enclosed(self, rect: Rect) -> bool:
+        """Whether a graphic lies wholly inside ``rect``, off its edges (a speck of confetti, a
+        small icon): a graphic the text cannot be moved away from."""
+        x0, y0, x1, y1 = self._span(rect)
+        plate = self.plate(rect)
+        for index, image in enumerate(self._images):
+            if plate is not None and index <= plate:
+                continue
+            if self.marks[index].translucent and self._cover(image, rect) >= PLATE_COVER:
+                continue
+            box = image.getbbox()
+            if box is not None and box[0] > x0 and box[1] > y0 and box[2] < x1 and box[3] < y1:
+                return True
+        return False
+
     def covered(self, rect: Rect) -> float:
         """The share of ``rect`` that template graphics cover (plates not counted)."""
         return self._cover(self._obstacles(rect), rect)
@@ -180,6 +195,15 @@ class GraphicsMap:
         right = min(rect.right, round((col + cols) * self.width / self.columns))
         bottom = min(rect.bottom, round((row + rows) * self.height / self.rows))
         return Rect(left, top, max(0, right - left), max(0, bottom - top))
+
+    def beneath(self, rect: Rect) -> str | None:
+        """The fill of the topmost coloured graphic under most of ``rect`` (a band, a hatch),
+        if any."""
+        for index in range(len(self.marks) - 1, -1, -1):
+            mark = self.marks[index]
+            if mark.fill and not mark.translucent and self._cover(self._images[index], rect) > 0.5:
+                return mark.fill
+        return None
 
     def background_of(self, rect: Rect, default: str) -> str:
         """The colour text in ``rect`` stands on: its plate's fill, else ``default``."""
@@ -280,13 +304,23 @@ def _open(data: bytes) -> Image.Image | None:
 
 
 PLATE_SLOTS = ("bg1", "bg2", "tx1", "tx2", "lt1", "dk1")  # calm surfaces first: the slide's own
+ACCENTS = tuple(f"accent{n}" for n in range(1, 7))
 
 
-def plate_colour(palette: Palette, text: str) -> str:
-    """The scheme slot of a plate under text of colour ``text`` (RRGGBB): the first of
-    :data:`PLATE_SLOTS` on which it reads at 4.5:1 (whatever its size), else the one with the
-    highest contrast."""
-    for slot in PLATE_SLOTS:
-        if contrast(palette.colour(slot), text) >= TEXT_CONTRAST:
-            return slot
-    return max(PLATE_SLOTS, key=lambda slot: contrast(palette.colour(slot), text))
+def plate_colour(palette: Palette, text: str, near: str | None = None) -> str:
+    """The scheme slot of a plate under text of colour ``text`` (RRGGBB), on which it reads at
+    4.5:1 (whatever its size): the first of :data:`PLATE_SLOTS`, or, given the colour ``near``
+    of the graphic beneath, the slot (accents too) nearest to it, so that the plate stands out
+    as little as it can; else the slot with the highest contrast."""
+    slots = PLATE_SLOTS if near is None else (*PLATE_SLOTS, *ACCENTS)
+    readable = [s for s in slots if contrast(palette.colour(s), text) >= TEXT_CONTRAST]
+    if not readable:
+        return max(slots, key=lambda slot: contrast(palette.colour(slot), text))
+    if near is None:
+        return readable[0]
+    return min(readable, key=lambda slot: _distance(palette.colour(slot), near))
+
+
+def _distance(one: str, other: str) -> float:
+    """How far apart two colours look: the largest difference of their channels (0 to 1)."""
+    return max(abs(a - b) for a, b in zip(rgb(one), rgb(other), strict=True))

@@ -315,6 +315,8 @@ def _mark(
         return None
     outline = _outline(properties, width, height) if properties is not None else _box(width, height)
     what = "shape" if fill is not None else ("text" if _has_text(shape) else "line")
+    if properties is not None and properties.find(qn("a:pattFill")) is not None:
+        what = "pattern"  # a hatch or a grid: busy all over, never a plain plate for text
     placed = _place(outline, xfrm, left, top, width, height, outer)
     return Mark(placed, fill, what, translucent=_translucent(properties))
 
