@@ -152,7 +152,8 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
         for idx, names in sharing.items():
             placeholder = by_idx[idx]
             own = rect_of(placeholder)
-            safe, over = _safe(graphics, own, layout.name, placeholder.name, notes)
+            drawn_only = all(name in DRAWN_FIELDS for name in names)
+            safe, over = _safe(graphics, own, layout.name, placeholder.name, notes, drawn_only)
             rect = _above(safe, footers)
             texts = [name for name in names if name not in DRAWN_FIELDS]
             near = graphics.beneath(own)
@@ -171,7 +172,7 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
                 )
         title = fields.get("title")
         area, over = _safe(
-            graphics, _content_area(width, height, title), layout.name, "content", notes
+            graphics, _content_area(width, height, title), layout.name, "content", notes, True
         )
         area = _above(area, footers)
         kinds[kind] = KindFrames(layout.name, fields, area, DRAWN_PLATE if over else None)
@@ -199,21 +200,30 @@ def layout_graphics(layout: Any) -> GraphicsMap:
 SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
 PICTURE_KEEP = 0.75  # the same where a picture is busy in it: its specks and stains are
 # scattered, and a plain plate serves the text better than a corner between them
+DRAWN_KEEP_WIDTH = 0.6  # what deckgen draws in a row keeps this share of the width, or a plate
 COLUMN_GAP = 0.04  # of the width, between fields that share a placeholder
 
 
 def _safe(
-    graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list[str]
+    graphics: GraphicsMap,
+    rect: Rect,
+    layout: str,
+    name: str,
+    notes: list[str],
+    drawn: bool = False,
 ) -> tuple[Rect, bool]:
     """The part of a placeholder free of the template's graphics, or itself (and a note) and
     True where too little of it is free: what goes there stands on a plate over the graphics.
-    Where pictures are busy in it, the free part must keep more of it (:data:`PICTURE_KEEP`).
+    Where pictures are busy in it, the free part must keep more of it (:data:`PICTURE_KEEP`);
+    for what deckgen draws (figures, steps and cards side by side), most of its width
+    (:data:`DRAWN_KEEP_WIDTH`).
     """
     if graphics.covered(rect) <= SAFE_COVER:
         return rect, graphics.enclosed(rect)  # a small graphic inside: the plate hides it
     free = graphics.free_rect(rect)
     keep = SAFE_KEEP if graphics.pictured(rect) <= SAFE_COVER else PICTURE_KEEP
-    if free is not None and free.width * free.height >= keep * rect.width * rect.height:
+    wide = free is not None and (not drawn or free.width >= DRAWN_KEEP_WIDTH * rect.width)
+    if free is not None and wide and free.width * free.height >= keep * rect.width * rect.height:
         return free, False
     notes.append(
         f"layout '{layout}': the template's graphics cover {graphics.covered(rect):.0%} of "
