@@ -156,7 +156,9 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
             safe, over = _safe(graphics, own, layout.name, placeholder.name, notes, drawn_only)
             rect = _above(safe, footers)
             texts = [name for name in names if name not in DRAWN_FIELDS]
-            near = graphics.beneath(own)
+            near = graphics.beneath(own) or (
+                None if palette.picture_background else palette.background
+            )
             plate = _plate(placeholder, palette, near) if over and texts else None
             for number, (name, part) in enumerate(
                 zip(names, _columns(rect, len(names)), strict=True)
