@@ -340,6 +340,9 @@ def test_the_plate_reads_with_the_text_on_it() -> None:
     palette = Palette(scheme)
     assert plate_colour(palette, "000000") == "bg1"
     assert plate_colour(palette, "FFFFFF") == "tx1"  # white text: a dark plate
+    yellow = Palette(scheme | {"accent1": "F2C02C", "accent2": "CA9A0C"})
+    assert plate_colour(yellow, "000000", near="F2C02C") == "accent1"  # as plain as the slide
+    assert plate_colour(yellow, "FFFFFF", near="F2C02C") == "tx2"  # white text needs a dark one
     for text in ("000000", "FFFFFF", "777777", "3366CC"):
         slot = plate_colour(palette, text)
         best = max(contrast(palette.colour(s), text) for s in ("bg1", "bg2", "tx1", "tx2"))
@@ -379,3 +382,35 @@ def test_a_plain_background_picture_needs_no_plate(project: Path, tmp_path: Path
     for slide in deck.slides:
         assert not any(plate_of(shape) for shape in slide.placeholders)
         assert not any(shape.name == "Plate" for shape in slide.shapes)
+
+
+def test_a_footer_lower_than_its_text_gets_text_that_fits(project: Path, tmp_path: Path) -> None:
+    """A template's footer box lower than a line of its text: the deck's footer has no insets
+    above and below and a size whose line fits the box."""
+    presentation = Presentation(str(MODERN))
+    low = 150000  # EMU: about 12 pt
+    for layout in presentation.slide_layouts:
+        for footer in layout.placeholders:
+            if footer.placeholder_format.type is not None and "FOOTER" in str(
+                footer.placeholder_format.type
+            ):
+                footer.left, footer.top, footer.width = footer.left, footer.top, footer.width
+                footer.height = low
+    source = tmp_path / "low.pptx"
+    presentation.save(str(source))
+    imported = run(project, "theme", "import", str(source), "--name", "low", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    assert run(project, "build", "sales", "--theme", "low").exit_code == 0
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    footers = [
+        shape
+        for slide in deck.slides
+        for shape in slide.placeholders
+        if "FOOTER" in str(shape.placeholder_format.type) and shape.text_frame.text
+    ]
+    assert footers
+    for footer in footers:
+        body = footer._element.find(qn("p:txBody"))
+        size = int(body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}").get("sz"))
+        assert body.find(qn("a:bodyPr")).get("tIns") == "0"
+        assert size / 100 * 1.2 <= low / 12700

@@ -135,7 +135,8 @@ def _paragraph_style(sources: list[Any], fonts: dict[str, str], kind: str) -> Pa
         space_before=_spacing(levels, "a:spcBef", size),
         space_after=_spacing(levels, "a:spcAft", size),
         line_spacing=line_spacing,
-        letter_spacing=int(_first_attr(run_props, "spc", 0)) / 100,
+        # condensed letters are measured as normal ones: wider, never narrower than shown
+        letter_spacing=max(0.0, int(_first_attr(run_props, "spc", 0)) / 100),
     )
 
 
