@@ -18,6 +18,7 @@ from deckgen.content.paths import department_slugs
 from deckgen.paginate import ThemeFonts
 from deckgen.paginate.drawn import card_text_rect, process_fit
 from deckgen.paginate.geometry import Rect
+from deckgen.paginate.measure import ParagraphStyle, count_lines, text_width
 from deckgen.typography import plain
 from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
 
@@ -211,3 +212,14 @@ def test_process_steps_stand_side_by_side_inside_their_frame(count: int) -> None
         for inner in (step.badge, step.text_area, step.owner_area or step.text_area):
             assert text.left <= inner.left and inner.right <= text.right
             assert step.card.top <= inner.top and inner.bottom <= step.card.bottom
+
+
+def test_letter_spacing_takes_room_on_the_line() -> None:
+    """A title style that spaces its letters (spc) takes a line more than the same words set
+    tight: ai-sns-plan's 6 pt after every letter ran its titles out of their frames."""
+    tight = ParagraphStyle("Liberation Sans", 44.0, bold=True)
+    spaced = ParagraphStyle("Liberation Sans", 44.0, bold=True, letter_spacing=6.0)
+    text = "Gemeinsam auf Social Media"
+    width = text_width(text, ThemeFonts().face("Liberation Sans", bold=True), 44.0) + 10
+    assert count_lines(text, tight, width, ThemeFonts()) == 1
+    assert count_lines(text, spaced, width, ThemeFonts()) == 2

@@ -4,6 +4,7 @@ the template map and the test build of an import."""
 from __future__ import annotations
 
 import io
+import random
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from lxml import etree
+from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
@@ -19,9 +21,12 @@ from pptx.oxml.ns import qn
 
 from deckgen.cli import cli
 from deckgen.paginate.geometry import Rect
+from deckgen.render.oxml.graphics import palette_of, text_colour
+from deckgen.render.oxml.plates import PLATE_INSETS, plate_of
+from deckgen.render.oxml.styles import merged_levels
 from deckgen.theme import BUILTIN_THEMES
 from deckgen.theme.colours import Palette, contrast, drawn_colours, needed_contrast
-from deckgen.theme.graphics import GraphicsMap, Mark
+from deckgen.theme.graphics import GraphicsMap, Mark, PictureFill, busy_cells, plate_colour
 from tests.rendered import tools_missing
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,6 +34,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
 MODERN = BUILTIN_THEMES / "modern" / "template.pptx"
 W, H = 12192000, 6858000  # 16:9
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def run(project: Path, *args: str) -> Any:
@@ -206,8 +213,7 @@ def test_text_is_kept_in_the_free_part_of_a_placeholder(project: Path, tmp_path:
     chosen = next(line for line in imported.stdout.splitlines() if "  bullets " in line)
     layout_name = chosen.split("'")[1]
     assert any(
-        line.startswith(f"layout '{layout_name}': ")
-        and line.endswith("text is kept in its free part")
+        line.startswith(f"layout '{layout_name}': ") and "text is kept in its free part" in line
         for line in imported.stdout.splitlines()
     ), imported.stdout
     assert run(project, "build", "sales", "--theme", "band").exit_code == 0
@@ -276,3 +282,149 @@ def test_import_renders_its_test_build_with_libreoffice(project: Path) -> None:
     sheet = Path(last.rpartition("look at ")[2])
     sheet = sheet if sheet.is_absolute() else project / sheet
     assert sheet.name == "contact-sheet.png" and sheet.stat().st_size > 10_000
+
+
+# -- plates under text on busy pictures --
+
+
+def _noise(size: tuple[int, int] = (320, 180), busy: bool = True) -> bytes:
+    """A PNG: specks of black and white (a busy texture), or a plain light grey."""
+    image = Image.new("RGB", size, (235, 235, 235))
+    if busy:
+        generator = random.Random(7)
+        pixels = image.load()
+        for _ in range(size[0] * size[1] // 6):
+            x, y = generator.randrange(size[0]), generator.randrange(size[1])
+            pixels[x, y] = (0, 0, 0) if generator.random() < 0.5 else (255, 255, 255)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def template_with_background(path: Path, busy: bool = True) -> Path:
+    """The modern template with a picture as every master's background: a speckled texture or a
+    plain one."""
+    presentation = Presentation(str(MODERN))
+    for master in presentation.slide_masters:
+        _, rid = master.part.get_or_add_image_part(io.BytesIO(_noise(busy=busy)))
+        data = master._element.find(qn("p:cSld"))
+        old = data.find(qn("p:bg"))
+        if old is not None:
+            data.remove(old)
+        data.insert(
+            0,
+            etree.fromstring(
+                f'<p:bg xmlns:p="{P}" xmlns:a="{A}" xmlns:r="{R}"><p:bgPr><a:blipFill>'
+                f'<a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill>'
+                "<a:effectLst/></p:bgPr></p:bg>"
+            ),
+        )
+        for layout in master.slide_layouts:
+            own = layout._element.find(qn("p:cSld")).find(qn("p:bg"))
+            if own is not None:
+                own.getparent().remove(own)
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_busy_cells_of_a_texture_and_of_a_plain_picture() -> None:
+    busy = busy_cells(_noise(), (0.0, 0.0, 0.0, 0.0), None, (32, 18))
+    plain = busy_cells(_noise(busy=False), (0.0, 0.0, 0.0, 0.0), None, (32, 18))
+    assert busy is not None and plain is not None
+    assert busy.histogram()[255] == 32 * 18  # specks everywhere
+    assert plain.histogram()[0] == 32 * 18  # a plain surface leaves room for text
+
+
+def test_a_picture_counts_only_where_it_is_busy_and_a_tint_hides_nothing() -> None:
+    whole = box(0, 0, W, H, fill=None)
+    busy = Mark(whole.outline, None, "picture", picture=PictureFill(_noise()))
+    plain = Mark(whole.outline, None, "picture", picture=PictureFill(_noise(busy=False)))
+    tint = Mark(whole.outline, "0D84A1", "shape", translucent=True)
+    area = Rect(W // 10, H // 4, W // 2, H // 2)
+    assert GraphicsMap(W, H, [busy]).covered(area) > 0.9
+    assert GraphicsMap(W, H, [plain]).covered(area) == 0.0
+    assert GraphicsMap(W, H, [busy, tint]).covered(area) > 0.9  # the texture shows through
+    assert GraphicsMap(W, H, [busy, box(0, 0, W, H)]).covered(area) == 0.0  # an opaque plate
+
+
+def test_the_plate_reads_with_the_text_on_it() -> None:
+    scheme = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F2A36", "lt2": "E7E6E6"}
+    palette = Palette(scheme)
+    assert plate_colour(palette, "000000") == "bg1"
+    assert plate_colour(palette, "FFFFFF") == "tx1"  # white text: a dark plate
+    yellow = Palette(scheme | {"accent1": "F2C02C", "accent2": "CA9A0C"})
+    assert plate_colour(yellow, "000000", near="F2C02C") == "accent1"  # as plain as the slide
+    assert plate_colour(yellow, "FFFFFF", near="F2C02C") == "tx2"  # white text needs a dark one
+    for text in ("000000", "FFFFFF", "777777", "3366CC"):
+        slot = plate_colour(palette, text)
+        best = max(contrast(palette.colour(s), text) for s in ("bg1", "bg2", "tx1", "tx2"))
+        assert contrast(palette.colour(slot), text) >= min(4.5, best), text
+
+
+def test_text_on_a_busy_background_picture_stands_on_a_plate(project: Path, tmp_path: Path) -> None:
+    source = template_with_background(tmp_path / "speckled.pptx")
+    imported = run(project, "theme", "import", str(source), "--name", "speckled", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    assert "or on a plain plate where too little of it is free" in imported.stdout
+    built = run(project, "build", "sales", "--theme", "speckled")
+    assert built.exit_code == 0, built.output
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    plated = 0
+    for slide in deck.slides:
+        palette = palette_of(slide.slide_layout)
+        for shape in slide.placeholders:
+            slot = plate_of(shape)
+            if slot is None or not shape.has_text_frame or not shape.text_frame.text:
+                continue
+            plated += 1
+            text = text_colour(merged_levels(shape)[0], palette) or palette.colour("tx1")
+            assert contrast(text, palette.colour(slot)) >= 4.5, (shape.name, slot)
+            body = shape._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+            assert int(body.get("lIns")) >= PLATE_INSETS["lIns"]
+            assert int(body.get("tIns")) >= PLATE_INSETS["tIns"]
+    assert plated >= 2  # the title slide's texts at least
+
+
+def test_a_plain_background_picture_needs_no_plate(project: Path, tmp_path: Path) -> None:
+    source = template_with_background(tmp_path / "plain.pptx", busy=False)
+    imported = run(project, "theme", "import", str(source), "--name", "plain", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    assert run(project, "build", "sales", "--theme", "plain").exit_code == 0
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    for slide in deck.slides:
+        assert not any(plate_of(shape) for shape in slide.placeholders)
+        assert not any(shape.name == "Plate" for shape in slide.shapes)
+
+
+def test_a_footer_lower_than_its_text_gets_text_that_fits(project: Path, tmp_path: Path) -> None:
+    """A template's footer box lower than a line of its text: the deck's footer has no insets
+    above and below and a size whose line fits the box."""
+    presentation = Presentation(str(MODERN))
+    low = 150000  # EMU: about 12 pt
+    for layout in presentation.slide_layouts:
+        for footer in layout.placeholders:
+            if footer.placeholder_format.type is not None and "FOOTER" in str(
+                footer.placeholder_format.type
+            ):
+                footer.left, footer.top, footer.width = footer.left, footer.top, footer.width
+                footer.height = low
+    source = tmp_path / "low.pptx"
+    presentation.save(str(source))
+    imported = run(project, "theme", "import", str(source), "--name", "low", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    assert run(project, "build", "sales", "--theme", "low").exit_code == 0
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    footers = [
+        shape
+        for slide in deck.slides
+        for shape in slide.placeholders
+        if "FOOTER" in str(shape.placeholder_format.type) and shape.text_frame.text
+    ]
+    assert footers
+    for footer in footers:
+        body = footer._element.find(qn("p:txBody"))
+        size = int(body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}").get("sz"))
+        assert body.find(qn("a:bodyPr")).get("tIns") == "0"
+        assert size / 100 * 1.2 <= low / 12700

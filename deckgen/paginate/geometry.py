@@ -72,11 +72,16 @@ class Para:
 
 @dataclass(frozen=True)
 class TextSetting:
-    """How a placeholder sets text: the room inside its insets (points), a style per level."""
+    """How a placeholder sets text: the room inside its insets (points), a style per level,
+    the insets above and below the text (points) and where the text sits in its height
+    (``t``, ``ctr`` or ``b``)."""
 
     width: float
     height: float
     levels: tuple[ParagraphStyle, ...]
+    top_inset: float = 3.6
+    bottom_inset: float = 3.6
+    anchor: str = "t"
 
     def style(self, para: Para) -> ParagraphStyle:
         """The style of one paragraph: its level's, less the bullet indent when it has none."""
@@ -128,13 +133,16 @@ class Frame:
     """A place on a layout: its rectangle and, for a text placeholder, how it sets text.
 
     ``box`` marks a field that shares a placeholder with another: it is written in a text box
-    that looks like the placeholder, at ``rect``.
+    that looks like the placeholder, at ``rect``. ``plate`` is the scheme colour (``bg1``,
+    ...) of the plain surface the text stands on where the template's graphics under it are
+    busy and leave no room beside them: the placeholder is filled with it.
     """
 
     rect: Rect
     text: TextSetting | None = None
     box: bool = False
     moved: bool = False  # the rect differs from the placeholder's own (safe area, columns)
+    plate: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,7 @@ class KindFrames:
     layout: str
     fields: dict[str, Frame]
     content_area: Rect  # below the title: where drawn things go without a placeholder
+    content_plate: str | None = None  # the plate under what is drawn there (see Frame)
 
     def has(self, name: str) -> bool:
         """Whether the layout has a placeholder for field ``name``."""

@@ -27,9 +27,11 @@ def _font(path: Path, index: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), _UNIT, index=index)
 
 
-def text_width(text: str, face: FontFace, size: float) -> float:
-    """The width of ``text`` in points at ``size`` points, set in ``face``."""
-    return _width_at_unit(text, face.path, face.index) * size / _UNIT
+def text_width(text: str, face: FontFace, size: float, letter_spacing: float = 0.0) -> float:
+    """The width of ``text`` in points at ``size`` points, set in ``face`` with
+    ``letter_spacing`` points after every character."""
+    spacing = letter_spacing * len(text) if letter_spacing else 0.0
+    return _width_at_unit(text, face.path, face.index) * size / _UNIT + spacing
 
 
 @functools.lru_cache(maxsize=65536)
@@ -67,6 +69,7 @@ class ParagraphStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     line_spacing: float = 1.0  # a multiple of the single line height
+    letter_spacing: float = 0.0  # points added after every character (spc), at every size
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")  # not the no-break space, which holds words together
@@ -101,7 +104,7 @@ def count_lines(text: str, style: ParagraphStyle, width: float, fonts: ThemeFont
         face = family.face(bold, italic)
 
         def measure(piece: str, face: FontFace = face) -> float:
-            return text_width(piece, face, style.size)
+            return text_width(piece, face, style.size, style.letter_spacing)
 
         if word == " ":
             used += measure(" ")
@@ -151,7 +154,13 @@ def needed_hyphens_only(text: str, style: ParagraphStyle, width: float, fonts: T
         word
         for word, bold, italic in _words(text, style)
         if SOFT_HYPHEN in word
-        and text_width(word.replace(SOFT_HYPHEN, ""), family.face(bold, italic), style.size) > rest
+        and text_width(
+            word.replace(SOFT_HYPHEN, ""),
+            family.face(bold, italic),
+            style.size,
+            style.letter_spacing,
+        )
+        > rest
     }
     return _HYPHENATED.sub(
         lambda m: m.group(0) if m.group(0) in needed else m.group(0).replace(SOFT_HYPHEN, ""),
@@ -169,7 +178,7 @@ def longest_word_fits(text: str, style: ParagraphStyle, width: float, fonts: The
         pieces = word.split(SOFT_HYPHEN)
         for index, piece in enumerate(pieces):
             shown = piece + ("-" if index < len(pieces) - 1 else "")
-            if text_width(shown, face, style.size) > available:
+            if text_width(shown, face, style.size, style.letter_spacing) > available:
                 return False
     return True
 
@@ -192,7 +201,8 @@ def unbroken_size(
     }
     size = style.size
     while size >= smallest:
-        if all(text_width(w, family.face(b, i), size) <= width for w, b, i in words):
+        spacing = style.letter_spacing
+        if all(text_width(w, family.face(b, i), size, spacing) <= width for w, b, i in words):
             return size
         size -= 0.5
     return style.size

@@ -41,12 +41,17 @@ from deckgen.paginate.geometry import (
     TemplateGeometry,
     TextSetting,
     emu,
+    points,
 )
+from deckgen.paginate.measure import ParagraphStyle, text_height
 from deckgen.typography import plain
 
 SHRINK_STEP = 0.05
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
 CAPTION_MIN_HEIGHT = 30.0  # points
+CAPTION_SIZE = 14.0  # points: a caption's text (italic), as render draws it
+CAPTION_INSETS = (7.2, 3.6)  # points: a text box's insets beside and above/below its text
+CAPTION_SLACK = 1.1  # italic and the renderer's line breaks may take a little more room
 DRAWN_FIELDS = {
     "key_figures": "figures",
     "chart": "chart",
@@ -293,9 +298,14 @@ class _Pager:
         rect = own.rect if own is not None else frames.content_area
         if not caption.strip() or frames.has("caption"):
             return rect, [], None
-        foot = max(rect.height // 8, emu(CAPTION_MIN_HEIGHT))
-        upper, strip = rect.foot(foot)
-        return upper, [Para(line) for line in _caption_lines(caption)], strip
+        paras = [Para(line) for line in _caption_lines(caption)]
+        style = ParagraphStyle(self.geometry.body_font, CAPTION_SIZE)
+        width = points(rect.width) - 2 * CAPTION_INSETS[0]
+        lines = [(p.text, style) for p in paras]
+        needed = text_height(lines, width, self.fonts) * CAPTION_SLACK + 2 * CAPTION_INSETS[1]
+        foot = max(rect.height // 8, emu(CAPTION_MIN_HEIGHT), emu(needed))
+        upper, strip = rect.foot(min(foot, rect.height // 3))
+        return upper, paras, strip
 
     def _fit_text(
         self, spec: SlideSpec, number: int, name: str, paras: list[Para], setting: TextSetting

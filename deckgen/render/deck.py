@@ -20,6 +20,7 @@ from deckgen.content.images import Picture, load_logo
 from deckgen.content.model import NoteLine
 from deckgen.paginate import PaginatedDeck
 from deckgen.paginate.geometry import Para
+from deckgen.paginate.pages import DRAWN_FIELDS
 from deckgen.render import drawn, oxml
 from deckgen.render.accessibility import Seen, make_readable, prepare_slide
 from deckgen.render.oxml.names import set_slide_name
@@ -91,6 +92,8 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
             context.write(field, paras)
         drawer = DRAWERS.get(page.spec.kind)
         if drawer is not None:
+            if page.frame is not None:
+                drawn.draw_plate(context, DRAWN_FIELDS[page.spec.kind])
             drawer(context, page.spec.slide)
             drawn.draw_caption(context)
         context.remove_unused()

@@ -94,6 +94,22 @@ CHART_TYPES = {
 }
 
 
+def draw_plate(ctx: SlideContext, field: str) -> None:
+    """A plate under what deckgen draws in ``field`` where the template's graphics there are
+    busy and leave no room beside them: a plain rectangle behind it all."""
+    own = ctx.frames.fields.get(field)
+    rect = own.rect if own is not None else ctx.frames.content_area
+    plate = own.plate if own is not None else ctx.frames.content_plate
+    if plate is None:
+        return
+    shape = ctx.slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, rect.left, rect.top, rect.width, rect.height
+    )
+    shape.name = "Plate"
+    oxml.plate_shape(shape, plate)
+    oxml.mark_decorative(shape)
+
+
 def draw_caption(ctx: SlideContext) -> None:
     """A caption without a placeholder of its own, in italics at the foot of the frame."""
     page = ctx.page

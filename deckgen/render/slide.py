@@ -53,15 +53,19 @@ class SlideContext:
         where the field shares its placeholder with another."""
         frame = self.frames.fields.get(field)
         if frame is not None and frame.box:
-            self._write_box(field, frame.rect, paras)
+            self._write_box(field, frame.rect, paras, frame.plate)
             return
         placeholder = self.placeholder(field)
         if placeholder is not None:
             text = placeholder.text_frame
             write_paragraphs(text, paras, self.language)
             text.word_wrap = True
+            if frame is not None and frame.plate is not None:
+                oxml.add_plate(placeholder, frame.plate)
 
-    def _write_box(self, field: str, rect: Rect, paras: list[Para]) -> None:
+    def _write_box(
+        self, field: str, rect: Rect, paras: list[Para], plate: str | None = None
+    ) -> None:
         idx = self.fields[field]
         source = next(
             (p for p in self.slide.slide_layout.placeholders if p.placeholder_format.idx == idx),
@@ -73,6 +77,8 @@ class SlideContext:
             oxml.style_like(box, source)
         write_paragraphs(box.text_frame, paras, self.language)
         box.text_frame.word_wrap = True
+        if plate is not None:
+            oxml.add_plate(box, plate)
 
     def clear(self, field: str) -> None:
         """Remove the placeholder of a field that deckgen draws in itself."""

@@ -21,13 +21,16 @@ from deckgen.paginate.geometry import (
     points,
 )
 from deckgen.render import oxml
-from deckgen.render.oxml.graphics import layout_marks, palette_of
+from deckgen.render.oxml.graphics import layout_marks, palette_of, text_colour
+from deckgen.render.oxml.plates import PLATE_INSETS
+from deckgen.render.oxml.styles import merged_levels
 from deckgen.render.package import NotAPresentation, all_layouts, read_template, rect_of
 from deckgen.theme import Theme, theme_error
-from deckgen.theme.colours import DrawnColours, drawn_colours
-from deckgen.theme.graphics import GraphicsMap
+from deckgen.theme.colours import DrawnColours, Palette, drawn_colours
+from deckgen.theme.graphics import GraphicsMap, plate_colour
 
 DRAWN_FIELDS = {"figures", "chart", "table", "image", "diagram", "cards"}  # frames deckgen draws in
+DRAWN_PLATE = "bg1"  # the plate under drawn things: the colours deckgen draws with suit bg1
 
 
 @dataclass
@@ -136,7 +139,8 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
     notes: list[str] = []
     for kind, kind_layout in layouts.items():
         layout = kind_layout.layout
-        graphics = GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
+        palette = palette_of(layout)
+        graphics = GraphicsMap(width, height, layout_marks(layout, palette))
         by_idx = {p.placeholder_format.idx: p for p in list(layout.placeholders)}
         footers = [
             rect_of(p) for p in by_idx.values() if oxml.type_name(p) in ("FOOTER", "SLIDE_NUMBER")
@@ -148,18 +152,41 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
         for idx, names in sharing.items():
             placeholder = by_idx[idx]
             own = rect_of(placeholder)
-            rect = _above(_safe(graphics, own, layout.name, placeholder.name, notes), footers)
+            drawn_only = all(name in DRAWN_FIELDS for name in names)
+            safe, over = _safe(graphics, own, layout.name, placeholder.name, notes, drawn_only)
+            rect = _above(safe, footers)
+            texts = [name for name in names if name not in DRAWN_FIELDS]
+            near = graphics.beneath(own) or (
+                None if palette.picture_background else palette.background
+            )
+            plate = _plate(placeholder, palette, near) if over and texts else None
             for number, (name, part) in enumerate(
                 zip(names, _columns(rect, len(names)), strict=True)
             ):
                 text = name not in DRAWN_FIELDS
-                setting = _setting(placeholder, part, fonts) if text else None
-                fields[name] = Frame(part, setting, box=number > 0, moved=part != own)
+                setting = _setting(placeholder, part, fonts, plate is not None) if text else None
+                fields[name] = Frame(
+                    part,
+                    setting,
+                    box=number > 0,
+                    moved=part != own,
+                    plate=(plate if text else DRAWN_PLATE) if over else None,
+                )
         title = fields.get("title")
-        area = _safe(graphics, _content_area(width, height, title), layout.name, "content", notes)
+        area, over = _safe(
+            graphics, _content_area(width, height, title), layout.name, "content", notes, True
+        )
         area = _above(area, footers)
-        kinds[kind] = KindFrames(layout.name, fields, area)
+        kinds[kind] = KindFrames(layout.name, fields, area, DRAWN_PLATE if over else None)
     return TemplateGeometry(width, height, fonts, kinds, tuple(dict.fromkeys(notes)))
+
+
+def _plate(placeholder: Any, palette: Palette, near: str | None) -> str:
+    """The scheme colour of the plate under a placeholder's text, nearest to the graphic
+    ``near`` beneath it where there is one: see :func:`plate_colour`."""
+    first = merged_levels(placeholder)[0]
+    colour = text_colour(first, palette) or palette.colour("tx1")
+    return plate_colour(palette, colour, near)
 
 
 SAFE_COVER = 0.02  # graphics covering this little of a placeholder do not matter
@@ -173,21 +200,38 @@ def layout_graphics(layout: Any) -> GraphicsMap:
 
 
 SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
+PICTURE_KEEP = 0.75  # the same where a picture is busy in it: its specks and stains are
+# scattered, and a plain plate serves the text better than a corner between them
+DRAWN_KEEP_WIDTH = 0.6  # what deckgen draws in a row keeps this share of the width, or a plate
 COLUMN_GAP = 0.04  # of the width, between fields that share a placeholder
 
 
-def _safe(graphics: GraphicsMap, rect: Rect, layout: str, name: str, notes: list[str]) -> Rect:
-    """The part of a placeholder free of the template's graphics, or itself (and a note)."""
+def _safe(
+    graphics: GraphicsMap,
+    rect: Rect,
+    layout: str,
+    name: str,
+    notes: list[str],
+    drawn: bool = False,
+) -> tuple[Rect, bool]:
+    """The part of a placeholder free of the template's graphics, or itself (and a note) and
+    True where too little of it is free: what goes there stands on a plate over the graphics.
+    Where pictures are busy in it, the free part must keep more of it (:data:`PICTURE_KEEP`);
+    for what deckgen draws (figures, steps and cards side by side), most of its width
+    (:data:`DRAWN_KEEP_WIDTH`).
+    """
     if graphics.covered(rect) <= SAFE_COVER:
-        return rect
+        return rect, graphics.enclosed(rect)  # a small graphic inside: the plate hides it
     free = graphics.free_rect(rect)
-    if free is not None and free.width * free.height >= SAFE_KEEP * rect.width * rect.height:
-        return free
+    keep = SAFE_KEEP if graphics.pictured(rect) <= SAFE_COVER else PICTURE_KEEP
+    wide = free is not None and (not drawn or free.width >= DRAWN_KEEP_WIDTH * rect.width)
+    if free is not None and wide and free.width * free.height >= keep * rect.width * rect.height:
+        return free, False
     notes.append(
         f"layout '{layout}': the template's graphics cover {graphics.covered(rect):.0%} of "
-        f"'{name}' and leave no room beside them; text is written over them"
+        f"'{name}' and leave no room beside them; its text stands on a plain plate"
     )
-    return rect
+    return rect, True
 
 
 FOOTER_ZONE = 0.4  # a footer reaching into this lower share of a frame shortens it
@@ -215,12 +259,20 @@ def _columns(rect: Rect, count: int) -> list[Rect]:
     return [Rect(rect.left + n * (width + gap), rect.top, width, rect.height) for n in range(count)]
 
 
-def _setting(placeholder: Any, rect: Rect, fonts: dict[str, str]) -> TextSetting:
-    insets = oxml.insets(oxml.inheritance_chain(placeholder))
+def _setting(
+    placeholder: Any, rect: Rect, fonts: dict[str, str], plate: bool = False
+) -> TextSetting:
+    chain = oxml.inheritance_chain(placeholder)
+    insets = oxml.insets(chain)
+    if plate:  # the words keep a margin from the plate's edges
+        insets = {name: max(value, PLATE_INSETS[name]) for name, value in insets.items()}
     return TextSetting(
         width=points(rect.width - insets["lIns"] - insets["rIns"]),
         height=points(rect.height - insets["tIns"] - insets["bIns"]),
         levels=tuple(oxml.level_styles(placeholder, fonts)),
+        top_inset=points(insets["tIns"]),
+        bottom_inset=points(insets["bIns"]),
+        anchor=oxml.anchor(chain),
     )
 
 

@@ -163,7 +163,8 @@ def _blocked(layouts: list[LayoutInfo], guess: Guess) -> list[str]:
                     found.append(
                         f"layout {layout.name!r}: {placeholder.covered:.0%} of "
                         f"{placeholder.name!r} lies on the template's graphics; "
-                        "text is kept in its free part"
+                        "text is kept in its free part, or on a plain plate where too "
+                        "little of it is free"
                     )
     return found
 

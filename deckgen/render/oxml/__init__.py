@@ -4,7 +4,8 @@ The modules above this package speak in slides, shapes and paragraphs; like pyth
 ``oxml`` layer, this is where element names, XPath and private attributes live:
 :mod:`.package` (parts, theme part, layout names), :mod:`.text` (inherited text styles,
 paragraphs), :mod:`.slides` (notes, footers, sections, charts), :mod:`.graphics` (a layout's
-own graphics and colours), :mod:`.styles` (what import carries into a template's styles).
+own graphics and colours), :mod:`.styles` (what import carries into a template's styles),
+:mod:`.plates` (the plain surface under text on busy graphics).
 """
 
 from deckgen.render.oxml.package import (
@@ -20,6 +21,7 @@ from deckgen.render.oxml.package import (
     set_placeholder_idx,
     theme_part,
 )
+from deckgen.render.oxml.plates import add_plate, plate_of, plate_shape
 from deckgen.render.oxml.slides import (
     add_footer,
     add_sections,
@@ -36,6 +38,7 @@ from deckgen.render.oxml.slides import (
 )
 from deckgen.render.oxml.styles import style_like
 from deckgen.render.oxml.text import (
+    anchor,
     inheritance_chain,
     insets,
     level_styles,
@@ -45,7 +48,9 @@ from deckgen.render.oxml.text import (
 
 __all__ = [
     "add_footer",
+    "add_plate",
     "add_sections",
+    "anchor",
     "application",
     "arrow_head",
     "colours_and_fonts",
@@ -63,6 +68,8 @@ __all__ = [
     "mark_decorative",
     "notes_frame",
     "package_members",
+    "plate_of",
+    "plate_shape",
     "positive_axis_ids",
     "remove_shape",
     "rename_layout",

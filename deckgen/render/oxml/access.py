@@ -158,8 +158,10 @@ def add_hidden_title(slide: Any, text: str, language: str, height: int) -> None:
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
         f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{-2 * height}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm></p:spPr>'
-        # anchored at its foot, a title taller than its box grows upwards, away from the slide
-        '<p:txBody><a:bodyPr anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        # one line, anchored at its foot: a title taller than its box grows upwards, away from
+        # the slide, and a large title style never runs onto it
+        '<p:txBody><a:bodyPr wrap="none" anchor="b" tIns="0" bIns="0"><a:noAutofit/></a:bodyPr>'
+        "<a:lstStyle/>"
         "<a:p><a:r><a:rPr/><a:t/></a:r></a:p></p:txBody></p:sp>"
     )
     element = etree.fromstring(xml)

@@ -18,13 +18,14 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from deckgen.theme.colours import DEFAULT_MAP, MAPPED_SLOTS, Palette, modified
-from deckgen.theme.graphics import Mark, Point
+from deckgen.theme.graphics import Mark, PictureFill, Point
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PRESET_COLOURS = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "blue": "0000FF"}
 _MODIFIERS = ("lumMod", "lumOff", "tint", "shade")
 _ELLIPSE_POINTS = 24
+EMU_PER_PIXEL = 9525  # a pixel at 96 an inch
 
 
 def palette_of(layout: Any) -> Palette:
@@ -139,16 +140,20 @@ def text_colour(level: Any, palette: Palette) -> str | None:
 
 def master_marks(master: Any, palette: Palette) -> list[Mark]:
     """The graphics of a slide master itself."""
-    return _tree_marks(master._element, palette)
+    return _tree_marks(master, palette)
 
 
 def layout_marks(layout: Any, palette: Palette) -> list[Mark]:
-    """The graphics a slide of ``layout`` shows under its text, bottom to top: the master's
-    (unless the layout hides them), then the layout's. Placeholders are not graphics."""
+    """The graphics a slide of ``layout`` shows under its text, bottom to top: its background
+    picture (the layout's own, else its master's), the master's shapes (unless the layout
+    hides them), then the layout's. Placeholders are not graphics."""
     marks: list[Mark] = []
+    background = _background_picture(layout)
+    if background is not None:
+        marks.append(background)
     if layout._element.get("showMasterSp") not in ("0", "false"):
-        marks += _tree_marks(layout.slide_master._element, palette)
-    marks += _tree_marks(layout._element, palette)
+        marks += _tree_marks(layout.slide_master, palette)
+    marks += _tree_marks(layout, palette)
     return marks
 
 
@@ -190,9 +195,70 @@ def _blob(owner: Any, blip: Any) -> bytes | None:
     return blob
 
 
-def _tree_marks(element: Any, palette: Palette) -> list[Mark]:
-    tree = element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
-    return list(_marks(tree, palette, _identity)) if tree is not None else []
+def _background_picture(layout: Any) -> Mark | None:
+    """The picture that fills the background of slides of ``layout``, as a mark over the
+    whole slide; None where the background is a colour or a gradient."""
+    for owner in (layout, layout.slide_master):
+        background = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        if background is None:
+            continue
+        fill = background.find(f"{qn('p:bgPr')}/{qn('a:blipFill')}")
+        if fill is None:
+            return None
+        presentation = layout.part.package.presentation_part.presentation
+        width, height = float(presentation.slide_width), float(presentation.slide_height)
+        return Mark(
+            tuple(_box(width, height)), None, "picture", picture=_picture_fill(fill, _images(owner))
+        )
+    return None
+
+
+Images = Callable[[str], bytes | None]  # a relationship id -> the bytes of its image
+
+
+def _images(owner: Any) -> Images:
+    """The images a layout's or master's relationships lead to, by relationship id."""
+
+    def image(rid: str) -> bytes | None:
+        try:
+            return bytes(owner.part.related_part(rid).blob)
+        except (KeyError, AttributeError):
+            return None
+
+    return image
+
+
+def _picture_fill(fill: Any, images: Images) -> PictureFill | None:
+    """What a ``blipFill`` shows: its image, cut by its ``srcRect``, stretched or tiled."""
+    blip = fill.find(qn("a:blip"))
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    data = images(rid) if rid else None
+    if data is None:
+        return None
+    source = fill.find(qn("a:srcRect"))
+    crop = (0.0, 0.0, 0.0, 0.0)
+    if source is not None:
+        crop = (
+            int(source.get("l", 0)) / 100000,
+            int(source.get("t", 0)) / 100000,
+            int(source.get("r", 0)) / 100000,
+            int(source.get("b", 0)) / 100000,
+        )
+    tile = fill.find(qn("a:tile"))
+    scale = None
+    if tile is not None:  # sx, sy: per mille of the image's size at 96 pixels an inch
+        scale = (
+            EMU_PER_PIXEL * int(tile.get("sx", 100000)) / 100000,
+            EMU_PER_PIXEL * int(tile.get("sy", 100000)) / 100000,
+        )
+    return PictureFill(data, crop, scale)
+
+
+def _tree_marks(owner: Any, palette: Palette) -> list[Mark]:
+    tree = owner._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+    if tree is None:
+        return []
+    return list(_marks(tree, palette, _identity, _images(owner)))
 
 
 Transform = Callable[[Point], Point]  # a point in a group's space -> a point on the slide
@@ -202,17 +268,17 @@ def _identity(point: Point) -> Point:
     return point
 
 
-def _marks(tree: Any, palette: Palette, outer: Transform) -> Iterator[Mark]:
+def _marks(tree: Any, palette: Palette, outer: Transform, images: Images) -> Iterator[Mark]:
     for child in tree:
         tag = etree.QName(child).localname
         if tag in ("sp", "pic", "cxnSp", "graphicFrame") and not _hidden(child):
             if child.find(f".//{qn('p:ph')}") is not None:
                 continue
-            mark = _mark(child, tag, palette, outer)
+            mark = _mark(child, tag, palette, outer, images)
             if mark is not None:
                 yield mark
         elif tag == "grpSp" and not _hidden(child):
-            yield from _marks(child, palette, _group_transform(child, outer))
+            yield from _marks(child, palette, _group_transform(child, outer), images)
 
 
 def shape_marks(tree: Any, palette: Palette) -> list[tuple[Any, Mark | None]]:
@@ -263,25 +329,26 @@ def _pair(xfrm: Any, tag: str) -> tuple[float, float]:
     return float(found.get(first, 0)), float(found.get(second, 0))
 
 
-def _mark(shape: Any, tag: str, palette: Palette, outer: Transform) -> Mark | None:
+def _mark(
+    shape: Any, tag: str, palette: Palette, outer: Transform, images: Images | None = None
+) -> Mark | None:
     properties = shape.find(qn("p:spPr")) if tag != "graphicFrame" else None
     xfrm = properties.find(qn("a:xfrm")) if properties is not None else shape.find(qn("p:xfrm"))
     if xfrm is None:
         return None
     left, top = _pair(xfrm, "a:off")
     width, height = _pair(xfrm, "a:ext")
-    if tag == "pic":
-        return Mark(
-            _place(_box(width, height), xfrm, left, top, width, height, outer), None, "picture"
-        )
+    if _grows(shape):  # its words may wrap once more in another renderer's fonts
+        height *= GROWN
+    box = _place(_box(width, height), xfrm, left, top, width, height, outer)
     if tag == "graphicFrame":
-        return Mark(
-            _place(_box(width, height), xfrm, left, top, width, height, outer), None, "frame"
-        )
-    if properties is not None and properties.find(qn("a:blipFill")) is not None:
-        return Mark(
-            _place(_box(width, height), xfrm, left, top, width, height, outer), None, "picture"
-        )
+        return Mark(box, None, "frame")
+    picture = shape.find(qn("p:blipFill")) if tag == "pic" else None
+    if picture is None and properties is not None:
+        picture = properties.find(qn("a:blipFill"))
+    if picture is not None or tag == "pic":
+        shown = _picture_fill(picture, images) if picture is not None and images else None
+        return Mark(box, None, "picture", picture=shown)
     fill = fill_colour(properties, palette) if properties is not None else None
     if fill is None and properties is not None:
         style = shape.find(qn("p:style"))
@@ -295,8 +362,33 @@ def _mark(shape: Any, tag: str, palette: Palette, outer: Transform) -> Mark | No
         return None
     outline = _outline(properties, width, height) if properties is not None else _box(width, height)
     what = "shape" if fill is not None else ("text" if _has_text(shape) else "line")
+    if properties is not None and properties.find(qn("a:pattFill")) is not None:
+        what = "pattern"  # a hatch or a grid: busy all over, never a plain plate for text
+    placed = _place(outline, xfrm, left, top, width, height, outer)
     clear = properties is not None and _see_through(properties)
-    return Mark(_place(outline, xfrm, left, top, width, height, outer), fill, what, clear)
+    return Mark(placed, fill, what, see_through=clear, translucent=_translucent(properties))
+
+
+GROWN = 2.0  # a shape that grows with its text: the height it may take, times its own
+
+
+def _grows(shape: Any) -> bool:
+    """Whether a shape's box grows with its wrapped text (``spAutoFit``) and it has text."""
+    body = shape.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+    if body is None or body.get("wrap") == "none" or body.find(qn("a:spAutoFit")) is None:
+        return False
+    return _has_text(shape)
+
+
+TRANSLUCENT = 90000  # an alpha below this (in 1/1000 %) lets what lies beneath show through
+
+
+def _translucent(properties: Any) -> bool:
+    """Whether a shape's solid fill lets what lies beneath it show through."""
+    if properties is None:
+        return False
+    alpha = properties.find(f"{qn('a:solidFill')}/*/{qn('a:alpha')}")
+    return alpha is not None and int(alpha.get("val", "100000")) < TRANSLUCENT
 
 
 SEE_THROUGH = 50000  # a fill of less opacity (1/1000 %) on average shows what lies below

@@ -13,7 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 
-from deckgen.render.oxml.text import type_name
+from deckgen.render.oxml.text import inheritance_chain, insets, type_name
 
 _SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
@@ -66,8 +66,34 @@ def footer_elements(layout: Any) -> list[tuple[bool, Any]]:
             body = element.find(qn("p:txBody"))
             if body is not None:
                 put_list_style(body, placeholder)
+                _fit_height(placeholder, body)
             found.append((kind == "SLIDE_NUMBER", element))
     return found
+
+
+FOOTER_LINE = 1.2  # a line of text is this many times its size high
+FOOTER_SMALLEST = 6.0  # points: a footer never shrinks below
+
+
+def _fit_height(placeholder: Any, body: Any) -> None:
+    """A footer whose box is lower than a line of its text (its words would run out of it):
+    no insets above and below, and, where that is not enough, its text made smaller."""
+    level = body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
+    props = level.find(qn("a:defRPr")) if level is not None else None
+    height = placeholder.height
+    if props is None or height is None:
+        return
+    size = int(props.get("sz", "1800")) / 100
+    margins = insets(inheritance_chain(placeholder))
+    room = (int(height) - margins["tIns"] - margins["bIns"]) / 12700  # points
+    if size * FOOTER_LINE <= room:
+        return
+    frame = body.find(qn("a:bodyPr"))
+    frame.set("tIns", "0")
+    frame.set("bIns", "0")
+    room = int(height) / 12700
+    if size * FOOTER_LINE > room:
+        props.set("sz", str(round(max(FOOTER_SMALLEST, int(room / FOOTER_LINE * 2) / 2) * 100)))
 
 
 def add_footer(slide: Any, original: Any, slide_number: bool, text: str, language: str) -> None:

@@ -43,6 +43,13 @@ def insets(chain: list[Any]) -> dict[str, int]:
     }
 
 
+def anchor(chain: list[Any]) -> str:
+    """Where the text of the first element of ``chain`` sits in its height: ``t``, ``ctr``
+    or ``b`` (``just`` and ``dist`` set text as ``ctr`` does)."""
+    value = str(_first_attr([_body_pr(e) for e in chain], "anchor", "t"))
+    return {"just": "ctr", "dist": "ctr"}.get(value, value)
+
+
 def level_styles(placeholder: Any, fonts: dict[str, str], levels: int = 5) -> list[ParagraphStyle]:
     """The paragraph style of each list level, through placeholder, layout, master, defaults."""
     chain = inheritance_chain(placeholder)
@@ -128,6 +135,8 @@ def _paragraph_style(sources: list[Any], fonts: dict[str, str], kind: str) -> Pa
         space_before=_spacing(levels, "a:spcBef", size),
         space_after=_spacing(levels, "a:spcAft", size),
         line_spacing=line_spacing,
+        # condensed letters are measured as normal ones: wider, never narrower than shown
+        letter_spacing=max(0.0, int(_first_attr(run_props, "spc", 0)) / 100),
     )
 
 
