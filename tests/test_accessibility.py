@@ -241,7 +241,7 @@ def test_layouts_read_for_one_theme_are_not_taken_for_another_s(tmp_path: Path) 
     root = minimal_project(tmp_path / "p")
     build_file_tree(
         root,
-        {"themes/pale/theme.yaml": 'extends: modern\ncolors:\n  dk1: "B0B0B0"\n'},
+        {"themes/pale/theme.yaml": 'extends: modern\ncolors:\n  dk1: "B0B0B0"\n  dk2: "B0B0B0"\n'},
     )
     assert findings(root, "sales", "--theme", "modern") == []
     assert findings(root, "sales", "--theme", "pale") != []
