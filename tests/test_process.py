@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pptx.enum.dml import MSO_COLOR_TYPE, MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_AUTO_SHAPE_TYPE, MSO_SHAPE_TYPE
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 
 from deckgen.cli import cli
@@ -170,6 +171,9 @@ def test_without_a_frame_the_steps_go_below_the_title_and_the_caption_under_them
     ]
     assert all(card.top > title.top + title.height for card in cards)
     assert all(caption.top >= card.top + card.height for card in cards)
+    # measured to fit, the caption's box does not grow with its text (a box that grows counts
+    # as twice its height when deckgen looks at what lies behind its words)
+    assert caption.text_frame.auto_size == MSO_AUTO_SIZE.NONE
 
 
 def test_long_texts_shrink_until_they_fit(tmp_path: Path) -> None:

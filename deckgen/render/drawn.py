@@ -118,6 +118,7 @@ def draw_caption(ctx: SlideContext) -> None:
     rect = page.caption_frame
     box = ctx.slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
     box.text_frame.word_wrap = True
+    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # measured to fit: the box need not grow
     write_paragraphs(box.text_frame, page.caption, ctx.language)
     for paragraph in box.text_frame.paragraphs:
         for run in paragraph.runs:
@@ -244,6 +245,7 @@ def fill_quote(ctx: SlideContext, slide: model.QuoteSlide) -> None:
         return  # the template draws there; the quote's own marks say enough
     box = ctx.slide.shapes.add_textbox(left, quote.top, width, height)
     frame = box.text_frame
+    frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     write_paragraphs(frame, [Para(mark, bullet=False)], ctx.language)
     _style(frame.paragraphs[0], QUOTE_MARK, ctx.colours.card_values[0], bold=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pptx.enum.text import MSO_AUTO_SIZE
+
 from deckgen.paginate import Page
 from deckgen.paginate.geometry import KindFrames, Para, Rect
 from deckgen.render import oxml
@@ -77,6 +79,8 @@ class SlideContext:
             oxml.style_like(box, source)
         write_paragraphs(box.text_frame, paras, self.language)
         box.text_frame.word_wrap = True
+        if box.text_frame.auto_size == MSO_AUTO_SIZE.SHAPE_TO_FIT_TEXT:
+            box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # measured to fit: it need not grow
         if plate is not None:
             oxml.add_plate(box, plate)
 
