@@ -61,6 +61,7 @@ class Seen:
     colours, graphics and placeholders, and its pictures, small."""
 
     layouts: dict[int, _LayoutFacts] = field(default_factory=dict)
+    defaults: list[access.Level] | None = None  # the presentation's default text style
     pictures: dict[int, list[tuple[tuple[Point, ...], Image.Image]]] = field(default_factory=dict)
 
 
@@ -77,8 +78,9 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
     """
     presentation = slide.part.package.presentation_part.presentation
     size = (int(presentation.slide_width), int(presentation.slide_height))
-    defaults = access.default_levels(presentation)
-    reader = _SlideReader(slide, 0, {}, MinimumSizes(), defaults, size, seen.layouts)
+    if seen.defaults is None:
+        seen.defaults = access.default_levels(presentation)
+    reader = _SlideReader(slide, 0, {}, MinimumSizes(), seen.defaults, size, seen.layouts)
     key = id(slide.slide_layout._element)
     if key not in seen.pictures:
         pictures = layout_pictures(slide.slide_layout, reader.palette)
