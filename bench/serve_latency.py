@@ -99,7 +99,7 @@ def measure(folder: Path, rounds: int, deckgen: list[str]) -> dict[str, list[dic
         settings = project / "deckgen.yaml"
         saves: dict[str, tuple[Path, Callable[[str, int], str]]] = {
             "one concern": (department, lambda text, n: text.replace(
-                "Schreiben müssen Sie nichts.", f"Schreiben müssen Sie nichts ({n})."
+                "Schreiben müssen Sie nichts", f"Schreiben müssen Sie nichts ({n})"
             )),
             "deckgen.yaml": (settings, lambda text, n: text.replace(
                 "short_name: Stadtwerke Lindenau", f"short_name: Stadtwerke Lindenau {n}"

@@ -106,7 +106,8 @@ def synthetic_department(n: int) -> dict[str, object]:
             "notes": "Ziele.",
             "charts": [{"title": "Anfragen", "categories": ["Q1", "Q2", "Q3", "Q4"],
                         "series": [{"name": "Anfragen", "values": [n, n + 5, n + 9, n + 14]}],
-                        "notes": "Langsam am Anfang."}],
+                        "notes": "Langsam am Anfang.",
+                        "alt": f"Anfragen je Quartal: von {n} auf {n + 14} gestiegen"}],
         },
         "next_steps": [{"step": f"Schritt {i}", "who": "Team", "when": "Januar", "notes": "Zusage."}
                        for i in range(1, 4)],

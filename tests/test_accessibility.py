@@ -85,6 +85,10 @@ def test_a_quote_slide_has_a_hidden_title_naming_the_author_read_first(every_kin
     title = slide.shapes.title
     assert title is not None and title.text_frame.text == "Max"
     assert title.top + title.height <= 0  # above the slide: read, not seen
+    # a title taller than its box grows away from the slide, not into it (on vivid, 44 pt in a
+    # box of 36 pt hung its descenders into the top of the slide)
+    assert title.top + 2 * title.height <= 0
+    assert title.text_frame._txBody.bodyPr.get("anchor") == "b"
     assert slide.shapes[0].shape_id == title.shape_id
 
 
@@ -229,6 +233,20 @@ def test_text_that_does_not_read_on_its_background_names_the_theme_and_layout(
         f"{where}:3:3: theme 'pale', layout 'Bullets' (slides 4, 7): the footer 'Stadtwerke "
         "Testingen' in #B0B0B0 on #FFFFFF has a contrast of 2.2:1; it needs 4.5:1"
     ) in found
+
+
+def test_layouts_read_for_one_theme_are_not_taken_for_another_s(tmp_path: Path) -> None:
+    # the check reads each distinct layout once per process: a theme that differs only in its
+    # colours has layouts of the same names and shapes, and must be read again (pale in both
+    # text colours, so that deckgen has no readable one to give the text)
+    root = minimal_project(tmp_path / "p")
+    build_file_tree(
+        root,
+        {"themes/pale/theme.yaml": 'extends: modern\ncolors:\n  dk1: "B0B0B0"\n  dk2: "B0B0B0"\n'},
+    )
+    assert findings(root, "sales", "--theme", "modern") == []
+    assert findings(root, "sales", "--theme", "pale") != []
+    assert findings(root, "sales", "--theme", "modern") == []
 
 
 def test_text_below_the_minimum_size_names_the_layout_or_the_content(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from deckgen.paginate.geometry import Rect
 from deckgen.theme import BUILTIN_THEMES
 from deckgen.theme.colours import Palette, contrast, drawn_colours, needed_contrast
 from deckgen.theme.graphics import GraphicsMap, Mark
+from tests.rendered import tools_missing
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
@@ -262,3 +263,16 @@ def test_import_ends_with_a_test_build(project: Path, tmp_path: Path, monkeypatc
     start = next(i for i, line in enumerate(lines) if line.startswith("test build: "))
     assert lines[start].startswith("test build: 'sales' on the new theme, ")
     assert lines[-1].startswith("no rendered check: LibreOffice is not installed")
+
+
+@pytest.mark.render
+@pytest.mark.skipif(bool(tools_missing()), reason=tools_missing() or "ok")
+def test_import_renders_its_test_build_with_libreoffice(project: Path) -> None:
+    source = FIXTURES / "ai-sns-template.potx"
+    result = run(project, "theme", "import", str(source), "--name", "sns")
+    assert result.exit_code == 0, result.output
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("rendered with LibreOffice (") and "slides); look at " in last, last
+    sheet = Path(last.rpartition("look at ")[2])
+    sheet = sheet if sheet.is_absolute() else project / sheet
+    assert sheet.name == "contact-sheet.png" and sheet.stat().st_size > 10_000

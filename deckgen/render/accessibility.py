@@ -34,7 +34,8 @@ from deckgen.theme.colours import Palette, contrast, needed_contrast
 from deckgen.theme.graphics import Mark, Point, picture_colours, small_picture
 from deckgen.typography import plain
 
-HIDDEN_TITLE_HEIGHT = 457200  # EMU (1.27 cm): the hidden title's box, just above the slide
+# the hidden title's box (EMU: 5.08 cm, three lines of 44 pt), its own height above the slide
+HIDDEN_TITLE_HEIGHT = 1828800
 SAMPLES = (0.2, 0.5, 0.8)  # where in a text's box (across and down) the background is looked at
 _SNIPPET = 40
 
@@ -243,6 +244,26 @@ class _LayoutFacts:
     placeholders: dict[int, access.LayoutPlaceholder]
 
 
+_KNOWN_LAYOUTS: dict[bytes, _LayoutFacts] = {}  # by fingerprint: decks on one template share
+_KNOWN_LIMIT = 256
+
+
+def _layout_facts(layout: Any) -> _LayoutFacts:
+    """What slides of ``layout`` share, read once per process for each distinct layout (every
+    deck of a build on one template has the same layouts: their styles, colours and graphics)."""
+    fingerprint = access.layout_fingerprint(layout)
+    known = _KNOWN_LAYOUTS.get(fingerprint)
+    if known is None:
+        palette = palette_of(layout)
+        known = _LayoutFacts(
+            palette, layout_marks(layout, palette), access.layout_placeholders(layout)
+        )
+        if len(_KNOWN_LAYOUTS) >= _KNOWN_LIMIT:
+            _KNOWN_LAYOUTS.clear()
+        _KNOWN_LAYOUTS[fingerprint] = known
+    return known
+
+
 class _SlideReader:
     """The findings of one slide."""
 
@@ -265,12 +286,7 @@ class _SlideReader:
         self.layout = slide.slide_layout
         known = layouts.get(id(self.layout._element))
         if known is None:
-            palette = palette_of(self.layout)
-            known = _LayoutFacts(
-                palette,
-                layout_marks(self.layout, palette),
-                access.layout_placeholders(self.layout),
-            )
+            known = _layout_facts(self.layout)
             layouts[id(self.layout._element)] = known
         self.palette: Palette = known.palette
         self.layout_marks = known.marks

@@ -8,11 +8,13 @@ then the shape's style reference, then the presentation's defaults.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from deckgen.render.oxml.graphics import colour_of, fill_colour, shape_marks
@@ -142,7 +144,7 @@ def off_slide(element: Any, width: int, height: int) -> bool:
 
 
 def add_hidden_title(slide: Any, text: str, language: str, height: int) -> None:
-    """A title placeholder just above the slide: a screen reader announces it, nobody sees it.
+    """A title placeholder above the slide: a screen reader announces it, nobody sees it.
 
     This is what PowerPoint's own "Add Hidden Slide Title" does, and what its accessibility
     checker accepts; it goes first in the shape tree, where reading starts.
@@ -154,8 +156,9 @@ def add_hidden_title(slide: Any, text: str, language: str, height: int) -> None:
         f'<p:sp xmlns:p="{_ns("p")}" xmlns:a="{_ns("a")}">'
         f'<p:nvSpPr><p:cNvPr id="{max(ids, default=1) + 1}" name="Title (hidden)"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
-        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{-height}"/>'
+        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{-2 * height}"/>'
         f'<a:ext cx="{width}" cy="{height}"/></a:xfrm></p:spPr>'
+        # anchored at its foot, a title taller than its box grows upwards, away from the slide
         '<p:txBody><a:bodyPr anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
         "<a:p><a:r><a:rPr/><a:t/></a:r></a:p></p:txBody></p:sp>"
     )
@@ -257,6 +260,23 @@ class LayoutPlaceholder:
 
     levels: list[Level]
     box: tuple[int, int, int, int] | None  # left, top, right, bottom in EMU
+
+
+def layout_fingerprint(layout: Any) -> bytes:
+    """A digest of all a slide inherits from ``layout``: the layout's XML, its master's, and the
+    pictures and theme (colours, fonts) they use. Equal fingerprints read the same, in any deck."""
+    digest = hashlib.blake2b(digest_size=20)
+    for owner in (layout, layout.slide_master):
+        digest.update(etree.tostring(owner._element))
+        for relationship in owner.part.rels.values():
+            if relationship.is_external or relationship.reltype in _NOT_INHERITED:
+                continue
+            digest.update(relationship.reltype.encode())
+            digest.update(relationship.target_part.blob)
+    return digest.digest()
+
+
+_NOT_INHERITED = {RT.SLIDE_LAYOUT, RT.SLIDE_MASTER}  # a layout's master is read above
 
 
 def layout_placeholders(layout: Any) -> dict[int, LayoutPlaceholder]:

@@ -56,7 +56,7 @@ def footer_elements(layout: Any) -> list[tuple[bool, Any]]:
     """The layout's footer and slide-number placeholders: (is slide number, element), each
     element with the list style it inherits written out, so that every renderer shows the
     template's font and colour (LibreOffice does not look up footers through the master)."""
-    from deckgen.render.oxml.styles import list_style_of
+    from deckgen.render.oxml.styles import put_list_style
 
     found = []
     for placeholder in list(layout.placeholders):
@@ -65,13 +65,7 @@ def footer_elements(layout: Any) -> list[tuple[bool, Any]]:
             element = copy.deepcopy(placeholder._element)
             body = element.find(qn("p:txBody"))
             if body is not None:
-                old = body.find(qn("a:lstStyle"))
-                style = list_style_of(placeholder)
-                if old is not None:
-                    old.addprevious(style)
-                    body.remove(old)
-                else:
-                    body.find(qn("a:bodyPr")).addnext(style)
+                put_list_style(body, placeholder)
             found.append((kind == "SLIDE_NUMBER", element))
     return found
 

@@ -95,10 +95,9 @@ def list_style_of(placeholder: Any) -> Any:
     return style
 
 
-def style_like(box: Any, placeholder: Any) -> None:
-    """Make a text box set text as ``placeholder`` does: its merged list style, its insets and
-    anchoring."""
-    body = box.text_frame._txBody
+def put_list_style(body: Any, placeholder: Any) -> None:
+    """Give a text body (``p:txBody``) the list style ``placeholder`` inherits, written out in
+    place of its own."""
     old = body.find(qn("a:lstStyle"))
     style = list_style_of(placeholder)
     if old is not None:
@@ -106,6 +105,13 @@ def style_like(box: Any, placeholder: Any) -> None:
         body.remove(old)
     else:
         body.find(qn("a:bodyPr")).addnext(style)
+
+
+def style_like(box: Any, placeholder: Any) -> None:
+    """Make a text box set text as ``placeholder`` does: its merged list style, its insets and
+    anchoring."""
+    body = box.text_frame._txBody
+    put_list_style(body, placeholder)
     body_pr = body.find(qn("a:bodyPr"))
     for element in inheritance_chain(placeholder):
         source = element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
