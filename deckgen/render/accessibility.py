@@ -75,7 +75,8 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
     stands on a picture of the template, the picture's colours there count. Returns what was
     changed, for the record.
 
-    Large text needs 3:1 from 18 pt; bold does not count, as no renderer shows it larger.
+    Text needs 3:1 from 18 pt, else 4.5:1: bold text from 14 pt is held to 4.5:1 as well,
+    stricter than WCAG, since a reader cannot tell its weight from its size.
     """
     presentation = slide.part.package.presentation_part.presentation
     size = (int(presentation.slide_width), int(presentation.slide_height))
