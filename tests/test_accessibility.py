@@ -237,7 +237,8 @@ def test_text_that_does_not_read_on_its_background_names_the_theme_and_layout(
 
 def test_layouts_read_for_one_theme_are_not_taken_for_another_s(tmp_path: Path) -> None:
     # the check reads each distinct layout once per process: a theme that differs only in its
-    # colours has layouts of the same names and shapes, and must be read again
+    # colours has layouts of the same names and shapes, and must be read again (pale in both
+    # text colours, so that deckgen has no readable one to give the text)
     root = minimal_project(tmp_path / "p")
     build_file_tree(
         root,

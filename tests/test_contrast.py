@@ -269,3 +269,28 @@ def test_a_picture_with_transparent_parts_is_read_without_warnings() -> None:
     assert small is not None
     outline = ((0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0))
     assert picture_colours(small, outline, Rect(0, 0, 100, 100)) == ["2A5799"]
+
+
+def test_dark_text_on_a_dark_layout_takes_the_light_text_colour() -> None:
+    from lxml import etree
+
+    from deckgen.render.accessibility import Seen, make_readable
+
+    presentation = Presentation()
+    layout = presentation.slide_layouts[1]  # title and content
+    background = etree.fromstring(
+        '<p:bg xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:bgPr>'
+        '<a:solidFill><a:srgbClr val="1C2C43"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+    )
+    layout._element.find(qn("p:cSld")).insert(0, background)
+    slide = presentation.slides.add_slide(layout)
+    slide.shapes.title.text_frame.text = "Agenda"
+    slide.placeholders[1].text_frame.text = "Warum wir auf Social Media gehen"
+    changed = make_readable(slide, Seen())
+    assert len(changed) == 2
+    palette = palette_of(layout)
+    for shape in (slide.shapes.title, slide.placeholders[1]):
+        run = next(shape._element.iter(qn("a:r")))
+        colour = _run_colour(run, palette)
+        assert colour is not None and contrast(colour, "1C2C43") >= 4.5

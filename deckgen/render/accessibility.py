@@ -62,6 +62,7 @@ class Seen:
     colours, graphics and placeholders, and its pictures, small."""
 
     layouts: dict[int, _LayoutFacts] = field(default_factory=dict)
+    defaults: list[access.Level] | None = None  # the presentation's default text style
     pictures: dict[int, list[tuple[tuple[Point, ...], Image.Image]]] = field(default_factory=dict)
 
 
@@ -74,12 +75,14 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
     stands on a picture of the template, the picture's colours there count. Returns what was
     changed, for the record.
 
-    Large text needs 3:1 from 18 pt; bold does not count, as no renderer shows it larger.
+    Text needs 3:1 from 18 pt, else 4.5:1: bold text from 14 pt is held to 4.5:1 as well,
+    stricter than WCAG, since a reader cannot tell its weight from its size.
     """
     presentation = slide.part.package.presentation_part.presentation
     size = (int(presentation.slide_width), int(presentation.slide_height))
-    defaults = access.default_levels(presentation)
-    reader = _SlideReader(slide, 0, {}, MinimumSizes(), defaults, size, seen.layouts)
+    if seen.defaults is None:
+        seen.defaults = access.default_levels(presentation)
+    reader = _SlideReader(slide, 0, {}, MinimumSizes(), seen.defaults, size, seen.layouts)
     key = id(slide.slide_layout._element)
     if key not in seen.pictures:
         pictures = layout_pictures(slide.slide_layout, reader.palette)

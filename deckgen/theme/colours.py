@@ -191,7 +191,7 @@ class DrawnColours:
 ACCENT_SLOTS = tuple(f"accent{n}" for n in range(1, 7))
 LIGHT_TEXTS = ("bg1", "lt1", "tx1", "dk1")  # text on a coloured fill: light first
 DARK_TEXTS = ("tx1", "tx2", "dk1", "lt1")  # text on a background colour: the text colours first
-DRAWN_CONTRAST = TEXT_CONTRAST  # drawn texts shrink to fit, and bold cannot be seen as large
+DRAWN_CONTRAST = TEXT_CONTRAST  # drawn texts shrink to fit: 4.5:1 whatever their size
 
 
 def text_on(palette: Palette, behind: str, preferred: Iterable[str]) -> Tone:
