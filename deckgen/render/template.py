@@ -129,9 +129,10 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
     """The geometry of an opened template for the resolved layouts.
 
     A placeholder that the template's own graphics cover in part is narrowed to its largest
-    free part (or, where too little is free, kept and reported); fields that share one
-    placeholder share its area side by side, the first in the placeholder, the others in text
-    boxes that look the same.
+    free part, or, where too little is free (or a small graphic lies inside it), kept with a
+    plate: a scheme colour under its text that reads with it, as near as can be to what lies
+    beneath (reported); fields that share one placeholder share its area side by side, the
+    first in the placeholder, the others in text boxes that look the same.
     """
     fonts = oxml.colours_and_fonts(presentation)[1]
     width, height = int(presentation.slide_width), int(presentation.slide_height)
