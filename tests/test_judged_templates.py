@@ -46,8 +46,6 @@ KNOWN_BAD: dict[tuple[str, str], str] = {
     ("blueprint_plans", "contrast"): "white text on the blueprint's teal (3.6:1); " + _TABLE_HEAD,
     ("candy", "contrast"): f"text on the photograph; {_TABLE_HEAD}; {_FIGURES}",
     ("dna", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
-    ("focus", "graphics"): "the first word of the process's caption touches the purple triangle "
-    "at the foot of the page",
     ("focus", "contrast"): "black on the purple triangle (2.1:1), light-grey footer on white",
     ("forestbird", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",
     ("freshes", "contrast"): f"{_TABLE_HEAD}; {_FIGURES}",

@@ -200,7 +200,8 @@ def layout_graphics(layout: Any) -> GraphicsMap:
     return GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
 
 
-EDGE_KEEP = 0.9  # a graphic reaching a little into a placeholder: keep away from it at this
+EDGE_KEEP = 0.85  # a graphic reaching a little into a placeholder: text keeps away from it
+# where that leaves this share of the placeholder
 SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
 PICTURE_KEEP = 0.75  # the same where a picture is busy in it: its specks and stains are
 # scattered, and a plain plate serves the text better than a corner between them
