@@ -428,3 +428,21 @@ def test_a_footer_lower_than_its_text_gets_text_that_fits(project: Path, tmp_pat
         size = int(body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}").get("sz"))
         assert body.find(qn("a:bodyPr")).get("tIns") == "0"
         assert size / 100 * 1.2 <= low / 12700
+
+
+def test_text_keeps_away_from_an_edge_and_stands_on_a_plate_over_a_speck() -> None:
+    from deckgen.render.template import _safe
+
+    area = Rect(W // 10, H // 4, W // 2, H // 2)
+    corner = box(area.left, area.bottom - H // 20, W // 30, H // 20)  # into its lower left corner
+    notes: list[str] = []
+    rect, plate = _safe(GraphicsMap(W, H, [corner]), area, "Layout", "Text", notes)
+    assert not plate and rect != area
+    assert rect.width * rect.height >= 0.85 * area.width * area.height
+    speck = box(area.left + area.width // 2, area.top + area.height // 2, W // 100, H // 100)
+    rect, plate = _safe(GraphicsMap(W, H, [speck]), area, "Layout", "Text", notes)
+    assert plate and rect == area  # the text cannot move away from it: a plate hides it
+    texture = Mark(box(0, 0, W, H).outline, None, "picture", PictureFill(_noise()))
+    rect, plate = _safe(GraphicsMap(W, H, [texture]), area, "Layout", "Text", notes)
+    assert plate and rect == area
+    assert notes and "its text stands on a plain plate" in notes[-1]

@@ -47,6 +47,7 @@ from deckgen.paginate.measure import ParagraphStyle, text_height
 from deckgen.typography import plain
 
 SHRINK_STEP = 0.05
+TITLE_MARGIN = 0.03  # of a title's width: renderers set a line a little wider than measured
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
 CAPTION_MIN_HEIGHT = 30.0  # points
 CAPTION_SIZE = 14.0  # points: a caption's text (italic), as render draws it
@@ -310,6 +311,8 @@ class _Pager:
     def _fit_text(
         self, spec: SlideSpec, number: int, name: str, paras: list[Para], setting: TextSetting
     ) -> list[Para]:
+        if name == "title":  # a title pulled onto one line less must stay there when shown
+            setting = replace(setting, width=setting.width * (1 - TITLE_MARGIN))
         if setting.fits(paras, self.fonts):
             if name == "title":
                 return self._no_lone_word(paras, setting)

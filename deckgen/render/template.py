@@ -129,9 +129,10 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
     """The geometry of an opened template for the resolved layouts.
 
     A placeholder that the template's own graphics cover in part is narrowed to its largest
-    free part (or, where too little is free, kept and reported); fields that share one
-    placeholder share its area side by side, the first in the placeholder, the others in text
-    boxes that look the same.
+    free part, or, where too little is free (or a small graphic lies inside it), kept with a
+    plate: a scheme colour under its text that reads with it, as near as can be to what lies
+    beneath (reported); fields that share one placeholder share its area side by side, the
+    first in the placeholder, the others in text boxes that look the same.
     """
     fonts = oxml.colours_and_fonts(presentation)[1]
     width, height = int(presentation.slide_width), int(presentation.slide_height)
@@ -199,6 +200,8 @@ def layout_graphics(layout: Any) -> GraphicsMap:
     return GraphicsMap(width, height, layout_marks(layout, palette_of(layout)))
 
 
+EDGE_KEEP = 0.85  # a graphic reaching a little into a placeholder: text keeps away from it
+# where that leaves this share of the placeholder
 SAFE_KEEP = 0.4  # narrow a placeholder only if its free part keeps this share of its area
 PICTURE_KEEP = 0.75  # the same where a picture is busy in it: its specks and stains are
 # scattered, and a plain plate serves the text better than a corner between them
@@ -220,9 +223,13 @@ def _safe(
     for what deckgen draws (figures, steps and cards side by side), most of its width
     (:data:`DRAWN_KEEP_WIDTH`).
     """
-    if graphics.covered(rect) <= SAFE_COVER:
+    covered = graphics.covered(rect)
+    free = graphics.free_rect(rect) if covered > 0 else rect
+    if covered <= SAFE_COVER:  # a corner or an edge of a graphic: away from it, if cheaply
+        area = rect.width * rect.height
+        if free is not None and free != rect and free.width * free.height >= EDGE_KEEP * area:
+            return free, False
         return rect, graphics.enclosed(rect)  # a small graphic inside: the plate hides it
-    free = graphics.free_rect(rect)
     keep = SAFE_KEEP if graphics.pictured(rect) <= SAFE_COVER else PICTURE_KEEP
     wide = free is not None and (not drawn or free.width >= DRAWN_KEEP_WIDTH * rect.width)
     if free is not None and wide and free.width * free.height >= keep * rect.width * rect.height:
