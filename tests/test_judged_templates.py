@@ -39,10 +39,6 @@ pytestmark = [
 KNOWN_BAD: dict[tuple[str, str], str] = {
     ("blue_curve", "graphics"): "titles stand on the template's title band, a gradient from light "
     "to middle blue made for them, which the judge cannot match to one colour",
-    ("blueprint_plans", "contrast"): "the slide number on the blueprint's teal (#247d9c), on "
-    "which neither black (4.49:1) nor white (4.48:1) reaches 4.5:1",
-    ("candy", "contrast"): "titles that run from the white onto the dark photograph of sweets "
-    "(black on its dark blue, 1.5:1): no one colour reads on both; a chart's labels on it",
     ("lights", "contrast"): "footers and a caption on the translucent white glows of the "
     "background, through which deckgen sees the dark gradient (white, 1.2:1); white slide "
     "numbers on the gradient's pink end (4.46:1)",
