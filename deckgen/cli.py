@@ -9,8 +9,9 @@ import functools
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -131,20 +132,30 @@ def _complete_themes_and_files(
     return [*themes, CompletionItem(incomplete, type="file")]
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _output_options(out_help: str) -> Callable[[F], F]:
+    """``--out`` (a folder, described by ``out_help``) and ``--allow-outside-output``."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--allow-outside-output",
+            "allow_outside",
+            is_flag=True,
+            help="Let --out name a folder outside the project.",
+        )(command)
+        return click.option(
+            "--out", type=click.Path(file_okay=False, path_type=Path), help=out_help
+        )(command)
+
+    return decorate
+
+
 @cli.command()
 @click.argument("departments", nargs=-1, shell_complete=_complete_departments)
 @click.option("--all", "build_all", is_flag=True, help="Build every department.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the decks (default: output: in deckgen.yaml), inside the project.",
-)
-@click.option(
-    "--allow-outside-output",
-    "allow_outside",
-    is_flag=True,
-    help="Let --out name a folder outside the project.",
-)
+@_output_options("Folder for the decks (default: output: in deckgen.yaml), inside the project.")
 @click.option(
     "--theme",
     shell_complete=_complete_themes,
@@ -401,17 +412,7 @@ def validate(ctx: click.Context) -> None:
 
 @cli.command(name="notes")
 @click.argument("department", shell_complete=_complete_departments)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the talk track (default: next to the deck, output: in deckgen.yaml).",
-)
-@click.option(
-    "--allow-outside-output",
-    "allow_outside",
-    is_flag=True,
-    help="Let --out name a folder outside the project.",
-)
+@_output_options("Folder for the talk track (default: next to the deck, output: in deckgen.yaml).")
 @click.pass_context
 def notes_command(
     ctx: click.Context, department: str, out: Path | None, allow_outside: bool
