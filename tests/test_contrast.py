@@ -15,7 +15,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.util import Pt
 
 from deckgen.cli import cli
 from deckgen.render.oxml.graphics import colour_of, palette_of
@@ -294,3 +298,26 @@ def test_dark_text_on_a_dark_layout_takes_the_light_text_colour() -> None:
         run = next(shape._element.iter(qn("a:r")))
         colour = _run_colour(run, palette)
         assert colour is not None and contrast(colour, "1C2C43") >= 4.5
+
+
+@pytest.mark.parametrize(("align", "found"), [(PP_ALIGN.RIGHT, False), (PP_ALIGN.LEFT, True)])
+def test_the_check_reads_a_short_text_where_its_alignment_puts_it(align: Any, found: bool) -> None:
+    # Focus's slide number: white on a green band, in a box that reaches past the band onto
+    # white; the check (as make_readable) looks where the characters are, not at the whole box
+    from deckgen.content.model import MinimumSizes
+    from deckgen.render.accessibility import inspect_presentation
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])  # blank
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 7000000, 6000000, 2144000, 858000)
+    band.fill.solid()
+    band.fill.fore_color.rgb = RGBColor(0x16, 0x82, 0x53)
+    box = slide.shapes.add_textbox(5000000, 6100000, 4000000, 400000)
+    paragraph = box.text_frame.paragraphs[0]
+    paragraph.alignment = align
+    run = paragraph.add_run()
+    run.text = "2"
+    run.font.size = Pt(14)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    findings = inspect_presentation(presentation, [{}], MinimumSizes())
+    assert any(f.rule == "contrast" for f in findings) is found

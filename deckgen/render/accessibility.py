@@ -403,7 +403,10 @@ class _SlideReader:
         runs = self.runs(element)
         if not runs:
             return
-        self._contrast(element, runs, self._behind(element), role)
+        # where a short text's characters are (as make_readable looks): a slide number at the
+        # end of a box that reaches past the band it stands on is read on the band
+        where = _text_box(element, self._box(element), runs)
+        self._contrast(element, runs, list(self.behind_counts(element, where)), role)
         fitted = idx is not None and access.has_own_sizes(element)
         self._size(element, runs, role, fitted)
 
