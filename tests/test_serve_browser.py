@@ -84,14 +84,13 @@ def server(project: Path, tmp_path: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        end = time.monotonic() + 60
+        # until it answers, or fails by ending: how long it takes is the benchmark's business
         while True:
             try:
                 urllib.request.urlopen(url + "/", timeout=5).close()
                 break
             except OSError:
                 assert process.poll() is None, (tmp_path / "serve.log").read_text()
-                assert time.monotonic() < end, "deckgen serve did not start"
                 time.sleep(0.2)
         yield url
     finally:
