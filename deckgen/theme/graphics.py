@@ -262,15 +262,9 @@ def picture_colours(image: Image.Image, outline: tuple[Point, ...], box: Rect) -
 
 def small_picture(data: bytes) -> Image.Image | None:
     """An image file as a small RGBA image (None where it cannot be read, as a vector file)."""
-    import io
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.draft("RGB", (PICTURE_SIDE, PICTURE_SIDE))
-            small = image.convert("RGBA")
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
-    small.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
+    small = _decoded(data, (PICTURE_SIDE, PICTURE_SIDE))
+    if small is not None:
+        small.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
     return small
 
 
@@ -350,18 +344,27 @@ def _apart(one: Image.Image, other: Image.Image, levels: int) -> Image.Image:
 def _open(data: bytes) -> Image.Image | None:
     """The image in ``data`` as RGB (transparent parts white), or None where Pillow cannot
     read it (a vector picture, a broken file) or it is too large to read."""
+    image = _decoded(data, (2000, 2000))
+    if image is None:
+        return None
+    white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, image).convert("RGB")
+
+
+def _decoded(data: bytes, draft: tuple[int, int]) -> Image.Image | None:
+    """The image in ``data`` as RGBA, a JPEG decoded near ``draft`` pixels; None where it is in
+    a format deckgen does not read, too large, or cannot be read (a template's picture is as
+    untrusted as a content picture)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=[*EMBEDDED, *CONVERTED]) as picture:
                 if picture.width * picture.height > MAX_IMAGE_PIXELS:
                     return None
-                picture.draft("RGB", (2000, 2000))  # a JPEG decodes at the size it is read at
-                image = picture.convert("RGBA")
+                picture.draft("RGB", draft)  # a JPEG decodes at the size it is read at
+                return picture.convert("RGBA")
     except Exception:  # Pillow's decoders raise many kinds of errors on files they cannot read
         return None
-    white = Image.new("RGBA", image.size, (255, 255, 255, 255))
-    return Image.alpha_composite(white, image).convert("RGB")
 
 
 PLATE_SLOTS = ("bg1", "bg2", "tx1", "tx2", "lt1", "dk1")  # calm surfaces first: the slide's own
