@@ -144,6 +144,47 @@ def test_import_then_build(project: Path, tmp_path: Path, suffix: str) -> None:
     assert len(deck.slides) == 8
 
 
+def test_import_removes_field_samples_left_as_plain_text(project: Path, tmp_path: Path) -> None:
+    """LibreOffice converts some templates with a master's date and number fields as text boxes
+    that hold only their sample text; every slide would print them. Other text stays."""
+    presentation = Presentation(str(MODERN_TEMPLATE))
+    scratch = presentation.slides.add_slide(presentation.slide_layouts[0])
+    layout = presentation.slide_layouts[1]
+    for text, part in [
+        ("<date/time>", presentation.slide_masters[0]),
+        ("<Nummer>", presentation.slide_masters[0]),
+        ("Stadtwerke <intern>", presentation.slide_masters[0]),
+        ("<footer>", layout),
+    ]:  # python-pptx adds text boxes to slides only: made on a slide, moved to the part
+        box = scratch.shapes.add_textbox(0, 0, 2000000, 400000)
+        box.text_frame.text = text
+        part.shapes._spTree.append(box._element)
+    source = tmp_path / "converted.pptx"
+    presentation.save(str(source))
+    code, out, err = run(project, "theme", "import", str(source), "--name", "corp", "--no-check")
+    assert code == 0, err
+    assert (
+        "removed text boxes that only hold a field's sample text, which every slide would "
+        f"print: master 1: '<date/time>', master 1: '<Nummer>', layout {layout.name!r}: "
+        "'<footer>'"
+    ) in out.splitlines()
+    template = Presentation(str(project / "themes" / "corp" / "template.pptx"))
+    texts = [s.text_frame.text for s in template.slide_masters[0].shapes if s.has_text_frame]
+    assert "Stadtwerke <intern>" in texts
+    assert not [t for t in texts if t in ("<date/time>", "<Nummer>")]
+    code, out, err = run(project, "build", "sales", "--theme", "corp")
+    assert code == 0, err
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    shown = [
+        shape.text_frame.text
+        for slide in deck.slides
+        for part in (slide, slide.slide_layout, slide.slide_layout.slide_master)
+        for shape in part.shapes
+        if shape.has_text_frame
+    ]
+    assert not [t for t in shown if t in ("<date/time>", "<Nummer>", "<footer>")]
+
+
 def test_import_refuses_to_overwrite(project: Path, tmp_path: Path) -> None:
     source = make_template(tmp_path / "corp.pptx")
     assert run(project, "theme", "import", str(source), "--name", "corp")[0] == 0

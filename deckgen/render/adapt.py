@@ -1,6 +1,8 @@
 """Adapt a template on import, so that decks made on it look as its designer meant.
 
 - Layouts of different masters that share a name get names of their own.
+- Text boxes that hold only a field's sample text (``<date/time>``, which LibreOffice leaves on
+  the masters of some templates it converts) go: every slide would print them.
 - The look that a template keeps only in its sample text goes into list styles, and body text
   gets bullets where nothing in the template says how lists look.
 - A colour scheme that the template's own graphics do not use (LibreOffice's templates carry
@@ -43,6 +45,7 @@ class Adaptation:
     bullets_added: int = 0
     accents: dict[str, str] = field(default_factory=dict)  # slot -> new colour
     recoloured: list[str] = field(default_factory=list)  # "layout 'X', title: tx1 for contrast"
+    field_samples: list[str] = field(default_factory=list)  # "master 2: '<date/time>'"
 
 
 def prepare(presentation: Any) -> Adaptation:
@@ -52,6 +55,7 @@ def prepare(presentation: Any) -> Adaptation:
     if libreoffice:
         done.layouts_placed = _follow_masters(presentation)
     done.renamed = unique_layout_names(presentation)
+    done.field_samples = oxml.drop_field_samples(presentation)
     done.styles_carried = styles.carry_sample_styles(presentation, layouts=not libreoffice)
     done.bullets_added = styles.add_missing_bullets(presentation)
     done.accents = _accents_from_graphics(presentation)

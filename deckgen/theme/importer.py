@@ -259,6 +259,11 @@ def report_lines(report: ImportReport) -> list[str]:
                 f"gave {len(done.renamed)} layout(s) of other masters names of their own "
                 f"({examples}, ...)"
             )
+        if done.field_samples:
+            lines.append(
+                "removed text boxes that only hold a field's sample text, which every slide "
+                f"would print: {', '.join(done.field_samples)}"
+            )
         if done.styles_carried:
             lines.append(
                 f"took the look of {done.styles_carried} text level(s) from the masters' "

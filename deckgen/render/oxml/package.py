@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -34,6 +35,33 @@ def drop_slides(presentation: Any) -> int:
         presentation.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
     return len(slides)
+
+
+FIELD_SAMPLE = re.compile(r"<[^<>]{1,40}>")  # "<date/time>", "<number>", "<Fußzeile>"
+
+
+def drop_field_samples(presentation: Any) -> list[str]:
+    """Remove the text boxes of masters and layouts whose whole text is a field's sample.
+
+    A field (date, footer, slide number) belongs in a placeholder, which shows only on the
+    slides that ask for it; LibreOffice, when it converts some templates, writes a master's
+    fields as plain text boxes holding their sample text, which every slide would then print
+    (``<date/time>`` at the foot of each slide). Return where each was, as "master 2:
+    '<date/time>'".
+    """
+    removed = []
+    for number, master in enumerate(presentation.slide_masters, 1):
+        parts = [(f"master {number}", master)]
+        parts += [(f"layout {layout.name!r}", layout) for layout in master.slide_layouts]
+        for where, part in parts:
+            for shape in list(part.shapes._spTree.iter(qn("p:sp"))):
+                if shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}") is not None:
+                    continue
+                text = "".join(t.text or "" for t in shape.iter(qn("a:t"))).strip()
+                if FIELD_SAMPLE.fullmatch(text):
+                    shape.getparent().remove(shape)
+                    removed.append(f"{where}: {text!r}")
+    return removed
 
 
 def ensure_view_props(presentation: Any) -> None:
