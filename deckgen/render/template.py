@@ -225,6 +225,8 @@ def _safe(
     """
     covered = graphics.covered(rect)
     free = graphics.free_rect(rect) if covered > 0 else rect
+    if free is not None and free != rect:
+        free = _apart(free, rect, round(GRAPHIC_GAP * graphics.width))
     if covered <= SAFE_COVER:  # a corner or an edge of a graphic: away from it, if cheaply
         area = rect.width * rect.height
         if free is not None and free != rect and free.width * free.height >= EDGE_KEEP * area:
@@ -239,6 +241,20 @@ def _safe(
         f"'{name}' and leave no room beside them; its text stands on a plain plate"
     )
     return rect, True
+
+
+GRAPHIC_GAP = 0.01  # of the slide's width: text kept away from a graphic keeps this far off
+
+
+def _apart(free: Rect, rect: Rect, gap: int) -> Rect:
+    """``free``, the part of ``rect`` beside a graphic, with ``gap`` more room on each side
+    where a graphic bounds it (not where it is ``rect``'s own side): letters must not touch
+    the graphic, nor stand a hair's breadth from it."""
+    left = free.left + (gap if free.left > rect.left else 0)
+    top = free.top + (gap if free.top > rect.top else 0)
+    right = free.right - (gap if free.right < rect.right else 0)
+    bottom = free.bottom - (gap if free.bottom < rect.bottom else 0)
+    return Rect(left, top, max(0, right - left), max(0, bottom - top))
 
 
 FOOTER_ZONE = 0.4  # a footer reaching into this lower share of a frame shortens it
