@@ -42,6 +42,7 @@ from tests.rendered import (
     Box,
     Frame,
     Word,
+    covering_boxes,
     holder,
     inside,
     pdf_words,
@@ -58,6 +59,7 @@ SAME_TOLERANCE = 12  # the same template drawn in two renders differs by no more
 MIN_AREA = 2.0  # square points of template graphic in a word box that make it "on" the graphic
 PICTURE_SPREAD = 48  # levels: shades further apart than this under a word are a picture
 DESIGNED = 0.75  # the share of a frame on the surface under a word: the frame was put there
+SURFACE_MARK = 128  # the value the surface under a word is filled with in an edge mask
 GRAPHICS, BACKGROUND = "graphics", "background"  # the stems' suffixes of the helper decks
 FULL_PAGE = 0.95  # a template shape that covers this much of the page is part of its background
 SURFACE, SURFACE_CELL = 0.5, 8  # the share of the page a plain surface covers; cells, pixels
@@ -174,10 +176,14 @@ def render_variants(
 
 
 def page_images(pdf: Path, dpi: int = DPI) -> Iterator[Image.Image]:
-    """The pages of ``pdf`` as RGB images, one at a time (a deck's pages would fill memory)."""
+    """The pages of ``pdf`` as RGB images, one at a time (a deck's pages would fill memory).
+
+    Shapes are drawn without anti-aliasing (text with it): LibreOffice exports a gradient as
+    rings or strips of one colour each, and anti-aliasing draws a faint seam between each two,
+    a pattern of lines that no screen and no printer shows."""
     with tempfile.TemporaryDirectory(prefix="judge-") as folder:
         subprocess.run(
-            ["pdftoppm", "-r", str(dpi), str(pdf), f"{folder}/page"],
+            ["pdftoppm", "-r", str(dpi), "-aaVector", "no", str(pdf), f"{folder}/page"],
             check=True, capture_output=True, timeout=600,
         )  # fmt: skip
         for path in sorted(Path(folder).glob("page-*.ppm"), key=lambda p: int(p.stem[5:])):
@@ -297,9 +303,18 @@ class GraphicsPage:
     dpi: int
 
     @classmethod
-    def of(cls, real: Image.Image, behind: Behind, dpi: int = DPI) -> GraphicsPage:
-        """The masks of one page: its real render and what the template draws behind it."""
+    def of(
+        cls, real: Image.Image, behind: Behind, dpi: int = DPI, covers: Sequence[Box] = ()
+    ) -> GraphicsPage:
+        """The masks of one page: its real render and what the template draws behind it;
+        ``covers``, boxes where the slide's own shapes hide the template
+        (:func:`tests.rendered.covering_boxes`), whatever their colour."""
         same = _differs(real, behind.graphics, SAME_TOLERANCE).point(_lut(0, 0))
+        draw = ImageDraw.Draw(same)
+        for box in covers:
+            pixels = _pixels(box, dpi, same.size)
+            if pixels[2] > pixels[0] and pixels[3] > pixels[1]:
+                draw.rectangle((pixels[0], pixels[1], pixels[2] - 1, pixels[3] - 1), fill=0)
         return cls(same, behind, dpi)
 
     def visible(self, box: tuple[int, int, int, int]) -> Image.Image:
@@ -341,19 +356,37 @@ class GraphicsPage:
         return ""
 
     def designed_for(self, word: Word, frame: Box) -> bool:
-        """Whether the word stands on a plain surface of the template (no edge under its
-        letters) that carries three quarters of its ``frame`` or more: the template's designer
-        put the text area there (a title on a title bar)."""
+        """Whether the word stands on a plain or evenly shaded surface of the template (no
+        edge under its letters) that carries three quarters of its ``frame`` or more: the
+        template's designer put the text area there (a title on a title bar, flat or with a
+        gradient). The surface is what can be reached from the letters without crossing an
+        edge of the graphics render."""
         letters = _pixels(glyph_box(word), self.dpi, self.same.size)
         area = _pixels(_shrunk(frame, 2), self.dpi, self.same.size)
         if letters[2] <= letters[0] or area[2] <= area[0] or area[3] <= area[1]:
             return False
         if _count(self.behind.graphic_edges, letters) * (72 / self.dpi) ** 2 >= MIN_AREA:
             return False
-        graphics = self.behind.graphics
-        colour = _mean(graphics.crop(letters), Image.new("L", _size(letters), 255))
-        same = _distance_image(graphics.crop(area), colour).point(_lut(0, COLOUR_TOLERANCE))
-        return _count(same, (0, 0, *same.size)) >= DESIGNED * _size(area)[0] * _size(area)[1]
+        edges = self.behind.graphic_edges.crop(area)  # 255 on an edge, else 0
+        inside = (
+            max(letters[0], area[0]) - area[0],
+            max(letters[1], area[1]) - area[1],
+            min(letters[2], area[2]) - area[0],
+            min(letters[3], area[3]) - area[1],
+        )
+        seed = next(
+            (
+                (x, y)
+                for y in range(inside[1], inside[3])
+                for x in range(inside[0], inside[2])
+                if edges.getpixel((x, y)) == 0
+            ),
+            None,
+        )
+        if seed is None:
+            return False
+        ImageDraw.floodfill(edges, seed, SURFACE_MARK)
+        return edges.histogram()[SURFACE_MARK] >= DESIGNED * _size(area)[0] * _size(area)[1]
 
 
 def _spread(image: Image.Image, mask: Image.Image) -> int:
@@ -486,7 +519,10 @@ def _mean(image: Image.Image, mask: Image.Image) -> RGB:
 
 
 def word_contrast(
-    image: Image.Image, box: tuple[int, int, int, int], behind: Image.Image | None = None
+    image: Image.Image,
+    box: tuple[int, int, int, int],
+    behind: Image.Image | None = None,
+    neighbours: Sequence[tuple[int, int, int, int]] = (),
 ) -> Contrast | None:
     """The contrast of the word drawn in ``box`` (pixels) of ``image``, or None off the page.
 
@@ -498,8 +534,10 @@ def word_contrast(
       three pixels around the box, the word stands on the template, and behind each pixel lies
       the pixel of ``behind``: its groups that cover a tenth of the box are the backgrounds.
       Else the word stands on something of the slide (a card, a table) and the backgrounds are
-      the groups that cover a tenth of the ring, where no letter of the word is. Without a
-      ring (a box at the page's edge) the box's most common group is the background.
+      the groups that cover a tenth of the ring, where no letter of the word is, nor of
+      another word (``neighbours``, pixel boxes: the line above, set tight, reaches into the
+      ring with its underline). Without a ring (a box at the page's edge) the box's most
+      common group is the background.
     - The text is the colour of the ink's core: the most common group among the pixels at
       least three quarters as far from what lies behind them as the farthest, averaged. The
       blends of text and background at a letter's edges spread over many groups and are never
@@ -535,7 +573,18 @@ def word_contrast(
         backgrounds = _groups(local, [(0, 0, *local.size)], share=0.1)
         distance = _distance_image(letters, local)
     else:  # a shape of the slide, or a box at the page's edge
-        backgrounds = _groups(crop, strips, share=0.1) or _groups(letters, [(0, 0, *letters.size)])
+        ring = Image.new("L", crop.size, 255)
+        draw = ImageDraw.Draw(ring)
+        for other in [(x0, y0, x1, y1), *neighbours]:
+            shifted = (other[0] - outer[0], other[1] - outer[1], other[2] - outer[0] - 1,
+                       other[3] - outer[1] - 1)  # fmt: skip
+            if shifted[2] >= shifted[0] and shifted[3] >= shifted[1]:
+                draw.rectangle(shifted, fill=0)
+        backgrounds = (
+            _groups_in(crop, ring, share=0.1)
+            or _groups(crop, strips, share=0.1)
+            or _groups(letters, [(0, 0, *letters.size)])
+        )
         distance = _distance_image(letters, backgrounds[0])
         for background in backgrounds[1:]:
             distance = ImageChops.darker(distance, _distance_image(letters, background))
@@ -581,6 +630,21 @@ def _groups(
     return [_mean(image, _equal_to(groups, group)) for group in chosen]
 
 
+def _groups_in(image: Image.Image, mask: Image.Image, share: float) -> list[RGB]:
+    """:func:`_groups` of the pixels of ``image`` where ``mask`` is set."""
+    groups = Image.composite(
+        image.point(_QUANTISE), Image.new("RGB", image.size, _NOT_A_GROUP), mask
+    )
+    counts = {c: n for n, c in _colours(groups) if c != _NOT_A_GROUP}
+    if not counts:
+        return []
+    total = sum(counts.values())
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    chosen = [ranked[0]] + [g for g in ranked[1:] if counts[g] >= share * total]
+    quantised = image.point(_QUANTISE)
+    return [_mean(image, ImageChops.darker(_equal_to(quantised, group), mask)) for group in chosen]
+
+
 def _colours(image: Image.Image) -> list[tuple[int, RGB]]:
     """Each colour of an RGB image with its number of pixels."""
     found = image.getcolors(image.width * image.height) or []
@@ -606,20 +670,36 @@ def low_contrast_words(
     words: Sequence[Word],
     dpi: int = DPI,
     behind: Image.Image | None = None,
+    covers: Sequence[Box] = (),
 ) -> list[tuple[Word, Contrast]]:
     """The words of one rendered page (``png``, at ``dpi``) whose contrast is below WCAG AA:
     4.5:1, or 3:1 for large text; with the colours measured (see :func:`word_contrast`, and for
-    ``behind``, the page's graphics render, there). Words without a letter or digit (dashes,
-    bullets) are too thin to measure and are not judged."""
+    ``behind``, the page's graphics render, there). A word inside one of ``covers`` (boxes where
+    the slide's own shapes hide the template) stands on that shape, whatever the ring around it
+    looks like. Words without a letter or digit (dashes, bullets) are too thin to measure and
+    are not judged."""
     image = Image.open(png).convert("RGB") if isinstance(png, Path) else png
+    boxes = [_pixels(word.box, dpi, image.size) for word in words]
     found = []
-    for word in words:
+    for number, word in enumerate(words):
         if not any(character.isalnum() for character in word.text):
             continue  # a dash, a bullet: too thin to measure, and in the colour of its words
-        contrast = word_contrast(image, _pixels(word.box, dpi, image.size), behind)
+        covered = any(_within(glyph_box(word), box) for box in covers)
+        box = boxes[number]
+        neighbours = [
+            other
+            for other in boxes
+            if other is not box and other[0] < box[2] + RING and box[0] - RING < other[2]
+            and other[1] < box[3] + RING and box[1] - RING < other[3]
+        ]  # fmt: skip
+        contrast = word_contrast(image, box, None if covered else behind, neighbours)
         if contrast is not None and contrast.ratio < required_ratio(word):
             found.append((word, contrast))
     return found
+
+
+def _within(box: Box, outer: Box) -> bool:
+    return outer[0] <= box[0] and outer[1] <= box[1] and box[2] <= outer[2] and box[3] <= outer[3]
 
 
 # -- a whole deck ----------------------------------------------------------------------------------
@@ -651,7 +731,8 @@ def judge(rendered: Rendered, dpi: int = DPI) -> list[Finding]:
             Finding(name, number, word.text, word.box, "outside", "outside its frame")
             for word in words_without_frame(own, frames)
         ]
-        masks = GraphicsPage.of(real, behind[rendered.pages[number - 1]], dpi)
+        covers = covering_boxes(slide)
+        masks = GraphicsPage.of(real, behind[rendered.pages[number - 1]], dpi, covers)
         findings += [
             Finding(name, number, word.text, word.box, "graphics", what)
             for word, what in on_graphics(own, frames, masks)
@@ -660,7 +741,9 @@ def judge(rendered: Rendered, dpi: int = DPI) -> list[Finding]:
             Finding(name, number, word.text, word.box, "contrast",
                     f"contrast {contrast.ratio:.2f}:1 < {required_ratio(word)}:1 "
                     f"({_hex(contrast.text)} on {_hex(contrast.background)})")
-            for word, contrast in low_contrast_words(real, own, dpi, masks.behind.graphics)
+            for word, contrast in low_contrast_words(
+                real, own, dpi, masks.behind.graphics, covers
+            )
         ]  # fmt: skip
     findings.sort(key=lambda f: (f.slide, f.check))
     return findings

@@ -181,6 +181,48 @@ def _frames_of(shapes: Any, *, template: bool, transform: _Transform = _IDENTITY
     return frames
 
 
+ROUND_CORNER = 16667  # a rounded rectangle's default corner radius, in 1/100000 of its side
+
+
+def covering_boxes(slide: Any) -> list[Box]:
+    """Boxes of the slide's own shapes that hide whatever lies behind them: rectangles, not
+    rotated, filled with an opaque colour (a rounded one less a band as wide as its corners).
+    Where the slide draws a card in the very colour of the template's band beneath, the pixels
+    cannot tell the card from the band; these boxes can."""
+    return _covers(slide.shapes, _IDENTITY)
+
+
+def _covers(shapes: Any, transform: _Transform) -> list[Box]:
+    boxes: list[Box] = []
+    for shape in shapes:
+        if isinstance(shape, GroupShape):
+            boxes += _covers(shape.shapes, _group_transform(shape, transform))
+            continue
+        properties = shape._element.find(qn("p:spPr"))
+        if properties is None:
+            continue
+        fill, geometry = properties.find(qn("a:solidFill")), properties.find(qn("a:prstGeom"))
+        xfrm = properties.find(qn("a:xfrm"))
+        if fill is None or geometry is None or geometry.get("prst") not in ("rect", "roundRect"):
+            continue
+        if xfrm is not None and int(xfrm.get("rot", "0")) % 21600000:
+            continue
+        if any(int(alpha.get("val", "100000")) < 100000 for alpha in fill.iter(qn("a:alpha"))):
+            continue
+        box = _frame(shape, transform)
+        if box is None:
+            continue
+        if geometry.get("prst") == "roundRect":
+            guide = geometry.find(f"{qn('a:avLst')}/{qn('a:gd')}")
+            share = ROUND_CORNER
+            if guide is not None and guide.get("fmla", "").startswith("val "):
+                share = int(guide.get("fmla")[4:])
+            inset = min(box[2] - box[0], box[3] - box[1]) * share / 100000
+            box = (box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
+        boxes.append(box)
+    return boxes
+
+
 def shows_master_shapes(element: Any) -> bool:
     """Whether a slide or layout shows the shapes of the layout and master behind it."""
     return bool(element.get("showMasterSp", "1") not in ("0", "false"))

@@ -125,6 +125,25 @@ def test_word_across_two_backgrounds_counts_the_worse() -> None:
     assert contrast.ratio == pytest.approx(3.54, abs=0.01)
 
 
+def test_underlined_line_above_is_not_the_background_of_the_next() -> None:
+    """Lines of an underlined link set tight: the underline of the line above runs through the
+    ring around a word of the next line, in the words' own grey. It is that line's ink, not
+    what the word stands on: #5f5f5f on white is 6.4:1."""
+    image = Image.new("RGB", (round(400 * SCALE), round(200 * SCALE)), "#ffffff")
+    draw = ImageDraw.Draw(image)
+    face = font(20)
+    words = []
+    for text, top in (("Redakteure", 60.0), ("Zeit", 82.0)):
+        draw.text((72 * SCALE, top * SCALE), text, fill="#5f5f5f", font=face)
+        width = draw.textlength(text, font=face) / SCALE
+        underline = top + 20  # 2 pt thick, just above the next line's box
+        draw.rectangle(px(72, underline, 72 + width, underline + 2), fill="#5f5f5f")
+        words.append(Word(text, (72, top, 72 + width, top + 1.3 * 20)))
+    assert low_contrast_words(image, words) == []
+    contrast = word_contrast(image, tuple(round(v * SCALE) for v in words[1].box))  # type: ignore[arg-type]
+    assert contrast is not None and contrast.ratio < 4.5  # without the line above known
+
+
 def test_large_text_needs_three_to_one() -> None:
     """#949494 on white is 3.03:1: fails at 12 pt, passes at 18 pt and more."""
     assert contrast_ratio((0x94, 0x94, 0x94), (255, 255, 255)) == pytest.approx(3.03, abs=0.01)
@@ -255,6 +274,25 @@ def test_template_text_areas_and_furniture_are_not_judged() -> None:
     assert judge_page(graphics, background, words, frames) == ["band"]
 
 
+def test_title_on_a_shaded_title_bar_is_where_the_designer_put_it() -> None:
+    """A title bar shaded from light to middle blue (no edge within it) carries the title's
+    frame: its words are not judged. A body frame that reaches onto a shaded band at the foot
+    is judged word by word, as on a flat band."""
+    background = canvas()
+    graphics = canvas()
+    draw = ImageDraw.Draw(graphics)
+    for x in range(graphics.width):  # the bars: from #e0f0ff to #0060c0 across the page
+        share = x / graphics.width
+        colour = (round(224 - 224 * share), round(240 - 144 * share), round(255 - 63 * share))
+        draw.line([(x, 0), (x, round(50 * SCALE))], fill=colour)
+        draw.line([(x, round(165 * SCALE)), (x, graphics.height)], fill=colour)
+    frames = [Frame((20, 10, 380, 40), "title"), Frame((20, 60, 380, 200), "body")]
+    words = [word_at("Titel", 40, 20), word_at("rechts", 300, 20), word_at("Fuss", 300, 172)]
+    assert judge_page(graphics, background, words, frames) == ["Fuss"]
+    half = [Frame((20, 10, 380, 120), "title reaching far below its bar")]
+    assert judge_page(graphics, background, [word_at("Titel", 40, 20)], half) == ["Titel"]
+
+
 def test_words_on_a_card_the_slide_draws_over_graphics_are_not_on_them() -> None:
     """A card of the slide's own covers the template's band; the words stand on the card."""
     background = canvas()
@@ -267,6 +305,34 @@ def test_words_on_a_card_the_slide_draws_over_graphics_are_not_on_them() -> None
     draw.text(at(60, 121), "Karte", fill="#000000", font=font(12))
     page = GraphicsPage.of(real, Behind.of(graphics, background))
     assert on_graphics([word], [Frame((40, 80, 200, 190), "Karte")], page) == []
+
+
+def test_card_in_the_colour_of_the_band_beneath_hides_the_band() -> None:
+    """The slide highlights a step with a card in the template's yellow, over a white plate
+    that hides the template's yellow band: the pixels cannot tell the card from the band, the
+    slide's shapes can. Its caption, on the plate over the template's drawing, is black on
+    white, whatever the drawing beneath looks like."""
+    background = canvas()
+    graphics = canvas()
+    draw = ImageDraw.Draw(graphics)
+    draw.rectangle(px(40, 68, 300, 100), fill="#f2c12e")  # the template's band
+    draw.rectangle(px(100, 140, 300, 200), fill="#f2c12e")  # a drawing under the caption
+    draw.rectangle(px(200, 150, 280, 190), fill="#ffffff")  # its white inside
+    real = graphics.copy()
+    draw = ImageDraw.Draw(real)
+    draw.rectangle(px(20, 50, 380, 195), fill="#ffffff")  # the plate
+    draw.rectangle(px(150, 55, 250, 125), fill="#f2c12e")  # the highlighted card
+    draw.text(at(160, 71), "Freigabe", fill="#000000", font=font(12))
+    draw.text(at(205, 161), "gibt", fill="#000000", font=font(12))
+    card, caption = word_at("Freigabe", 160, 70), word_at("gibt", 205, 160)
+    frames = [Frame((150, 55, 250, 125), "Freigabe"), Frame((200, 150, 280, 190), "gibt")]
+    covers = [(20.0, 50.0, 380.0, 195.0), (150.0, 55.0, 250.0, 125.0)]
+    behind = Behind.of(graphics, background)
+    unaware = GraphicsPage.of(real, behind)
+    assert [w.text for w, _ in on_graphics([card], frames, unaware)] == ["Freigabe"]
+    page = GraphicsPage.of(real, behind, covers=covers)
+    assert on_graphics([card, caption], frames, page) == []
+    assert low_contrast_words(real, [card, caption], behind=graphics, covers=covers) == []
 
 
 def test_word_on_a_soft_picture_is_on_graphics_and_on_a_wide_gradient_is_not() -> None:
