@@ -39,9 +39,6 @@ pytestmark = [
 KNOWN_BAD: dict[tuple[str, str], str] = {
     ("blue_curve", "graphics"): "titles stand on the template's title band, a gradient from light "
     "to middle blue made for them, which the judge cannot match to one colour",
-    ("lights", "contrast"): "footers and a caption on the translucent white glows of the "
-    "background, through which deckgen sees the dark gradient (white, 1.2:1); white slide "
-    "numbers on the gradient's pink end (4.46:1)",
     ("progress", "outside"): "the closing slide's five lines do not fit its low subtitle frame "
     "even at 12 pt (the build says so: shorten it), and run out of it",
     ("sunset", "graphics"): "titles stand on the orange panel, a radial gradient from yellow to "
@@ -52,8 +49,6 @@ KNOWN_BAD: dict[tuple[str, str], str] = {
     "takes them for it",
     ("yellow_idea", "contrast"): "two words of the process caption ('gibt es', black on the "
     "white plate, and read so when rendered) are measured as no ink on white: not understood",
-    ("ai-sns-plan", "contrast"): "the footer and slide number on the blue curve at the foot of "
-    "the title layout, which deckgen's outline of the curve misses (black, 3.9:1)",
     ("icon-core-consulting", "contrast"): "the last, underlined word of a linked quotation, "
     "written in the template's link grey (#5f5f5f, 6.4:1), measures as #acacac (2.1-2.5:1)",
 }
