@@ -321,3 +321,150 @@ def test_the_check_reads_a_short_text_where_its_alignment_puts_it(align: Any, fo
     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     findings = inspect_presentation(presentation, [{}], MinimumSizes())
     assert any(f.rule == "contrast" for f in findings) is found
+
+
+# -- what lies behind: translucent fills, gradients, patterns --
+
+
+def _saved(presentation: Any, tmp_path: Path) -> Any:
+    path = tmp_path / "deck.pptx"
+    presentation.save(str(path))
+    return Presentation(str(path))
+
+
+def _footer_box(slide: Any, text: str, align: Any = PP_ALIGN.CENTER) -> Any:
+    box = slide.shapes.add_textbox(3000000, 6300000, 3144000, 400000)
+    paragraph = box.text_frame.paragraphs[0]
+    paragraph.alignment = align
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(12)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    return box
+
+
+def _fill_xml(shape: Any, fill: str) -> None:
+    """Give ``shape`` the DrawingML fill ``fill`` (XML without namespace declarations)."""
+    from lxml import etree
+
+    properties = shape._element.find(qn("p:spPr"))
+    for child in list(properties):
+        if child.tag.endswith("Fill"):
+            properties.remove(child)
+    namespace = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    head, rest = fill.split(">", 1)
+    element = etree.fromstring(
+        f"{head.rstrip('/')} {namespace}{'/' if head.endswith('/') else ''}>{rest}"
+    )
+    geometry = properties.find(qn("a:prstGeom"))
+    if geometry is None:
+        geometry = properties.find(qn("a:custGeom"))
+    geometry.addnext(element)
+
+
+def _mix(colour: str, alpha: float, below: str) -> str:
+    from deckgen.theme.colours import rgb, to_hex
+
+    top, bottom = rgb(colour), rgb(below)
+    return to_hex(*(alpha * t + (1 - alpha) * b for t, b in zip(top, bottom, strict=True)))
+
+
+def test_a_footer_on_a_translucent_glow_reads_on_the_glow_over_the_dark(tmp_path: Path) -> None:
+    # Lights: white glows, 80 % opaque, over a dark background; white text there is white on
+    # near-white, and deckgen must see the glow over the dark, not the dark through it
+    from deckgen.render.accessibility import Seen, make_readable
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])  # blank
+    dark = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 9144000, 6858000)
+    _fill_xml(dark, '<a:solidFill><a:srgbClr val="1C2C43"/></a:solidFill>')
+    glow = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 2000000, 5800000, 5144000, 1058000)
+    _fill_xml(
+        glow,
+        '<a:solidFill><a:srgbClr val="FFFFFF"><a:alpha val="80000"/></a:srgbClr></a:solidFill>',
+    )
+    _footer_box(slide, "Stadtwerke Lindenau")
+    assert make_readable(slide, Seen())
+    written = _saved(presentation, tmp_path)
+    palette = palette_of(written.slides[0].slide_layout)
+    footer = written.slides[0].shapes[-1]
+    behind = _mix("FFFFFF", 0.8, "1C2C43")
+    for run in footer._element.iter(qn("a:r")):
+        colour = _run_colour(run, palette)
+        assert colour is not None and contrast(colour, behind) >= 4.5, (colour, behind)
+
+
+def test_a_gradient_is_read_where_the_text_stands(tmp_path: Path) -> None:
+    # a slide number at the pink end of a gradient from navy to pink: white reads on the navy
+    # end, not on the pink one
+    from deckgen.render.accessibility import Seen, make_readable
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    gradient = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 9144000, 6858000)
+    _fill_xml(
+        gradient,
+        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="000032"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="F60063"/></a:gs></a:gsLst>'
+        '<a:lin ang="0" scaled="0"/></a:gradFill>',
+    )
+    number = slide.shapes.add_textbox(8144000, 6300000, 900000, 400000)
+    paragraph = number.text_frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT
+    run = paragraph.add_run()
+    run.text = "5"
+    run.font.size = Pt(12)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    assert make_readable(slide, Seen())
+    written = _saved(presentation, tmp_path)
+    palette = palette_of(written.slides[0].slide_layout)
+    (written_run,) = written.slides[0].shapes[-1]._element.iter(qn("a:r"))
+    colour = _run_colour(written_run, palette)
+    assert colour is not None and contrast(colour, "F60063") >= 4.5 + 0.25
+
+
+def test_a_footer_on_a_striped_curve_stands_on_a_plate(tmp_path: Path) -> None:
+    # ai-sns-plan: a curve of custom geometry, hatched in blue on white, under the footer; no
+    # colour reads on both blue and white, so the footer's words get a plate of their own
+    from deckgen.render.accessibility import Seen, make_readable
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    builder = slide.shapes.build_freeform(4000000, 7000000, scale=1.0)
+    builder.add_line_segments([(4500000, 5500000), (6500000, 5000000), (8000000, 7000000)])
+    curve = builder.convert_to_shape()
+    _fill_xml(
+        curve,
+        '<a:pattFill prst="zigZag"><a:fgClr><a:srgbClr val="2956FF"/></a:fgClr>'
+        '<a:bgClr><a:srgbClr val="FFFFFF"/></a:bgClr></a:pattFill>',
+    )
+    footer = _footer_box(slide, "Stadtwerke Lindenau")
+    footer.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0, 0, 0)
+    changed = make_readable(slide, Seen())
+    assert changed and "plate" in changed[0]
+    written = _saved(presentation, tmp_path)
+    palette = palette_of(written.slides[0].slide_layout)
+    shape = written.slides[0].shapes[-1]
+    plate = shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
+    assert plate is not None
+    plate_fill = colour_of(plate[0], palette)
+    assert plate_fill is not None
+    assert shape.width < 3144000  # the plate takes the words' width, not the whole box
+    for run in shape._element.iter(qn("a:r")):
+        colour = _run_colour(run, palette)
+        assert colour is not None and contrast(colour, plate_fill) >= 4.5
+
+
+def test_a_paint_gives_each_point_its_colour() -> None:
+    from deckgen.theme.paint import Paint, Stop, composite
+
+    box = (0.0, 0.0, 100.0, 100.0)
+    linear = Paint((Stop(0.0, "000000"), Stop(1.0, "FFFFFF")), "linear", 0.0)
+    assert linear.at((0.0, 50.0), box)[0].colour == "000000"
+    assert linear.at((50.0, 50.0), box)[0].colour == "808080"
+    glow = Paint((Stop(0.0, "FFFFFF", 0.9), Stop(1.0, "FFFFFF", 0.2)), "circle")
+    assert glow.at((50.0, 50.0), box)[0].alpha == pytest.approx(0.9)
+    assert glow.at((100.0, 100.0), box)[0].alpha == pytest.approx(0.2)
+    stripes = Paint((Stop(0.0, "2956FF"), Stop(0.0, "FFFFFF")), "pattern")
+    assert composite([[Stop(0.0, "000000")], stripes.at((1.0, 1.0), box)]) == ["2956FF", "FFFFFF"]
+    assert composite([[Stop(0.0, "000000")], [Stop(0.0, "FFFFFF", 0.5)]]) == ["808080"]

@@ -37,13 +37,8 @@ pytestmark = [
 # -- what does not pass yet: (template, check) -> what is wrong ------------------------------------
 # Empty this as deckgen gets each right; the failure message of a test lists its words.
 KNOWN_BAD: dict[tuple[str, str], str] = {
-    ("lights", "contrast"): "footers and a caption on the translucent white glows of the "
-    "background, through which deckgen sees the dark gradient (white, 1.2:1); white slide "
-    "numbers on the gradient's pink end (4.46:1)",
     ("progress", "outside"): "the closing slide's five lines do not fit its low subtitle frame "
     "even at 12 pt (the build says so: shorten it), and run out of it",
-    ("ai-sns-plan", "contrast"): "the footer and slide number on the blue curve at the foot of "
-    "the title layout, which deckgen's outline of the curve misses (black, 3.9:1)",
 }
 
 REPO = Path(__file__).resolve().parent.parent

@@ -30,8 +30,10 @@ from deckgen.content.model import MinimumSizes, Slide
 from deckgen.paginate.geometry import Rect
 from deckgen.render.oxml import access
 from deckgen.render.oxml.graphics import layout_marks, layout_pictures, palette_of
+from deckgen.render.oxml.plates import plate_words
 from deckgen.theme.colours import Palette, contrast, needed_contrast
-from deckgen.theme.graphics import Mark, Point, picture_colours, small_picture
+from deckgen.theme.graphics import Mark, Point, picture_colours, plate_colour, small_picture
+from deckgen.theme.paint import OPAQUE, Stop, composite
 from deckgen.typography import plain
 
 # the hidden title's box (EMU: 5.08 cm, three lines of 44 pt), its own height above the slide
@@ -100,27 +102,61 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
         if access.off_slide(element, *size):
             continue
         runs = reader.runs(element)
-        box = _text_box(element, reader._box(element), runs)
-        counts = reader.behind_counts(element, box)
-        for colour in reader.picture_colours(element, seen.pictures[key], box):
-            counts[colour] = counts.get(colour, 0) + 1
-        failing = [
-            run
-            for run in runs
-            if any(contrast(run.colour, colour) < needed_contrast(run.size) for colour in counts)
-        ]
-        if not failing:
+        whole = reader._box(element)
+        box = _text_box(element, whole, runs, reader.insets(element))
+        points = reader.behind_points(element, box)
+        points += [[c] for c in reader.picture_colours(element, seen.pictures[key], box)]
+        change = _readable_change(reader.palette, runs, points)
+        if change is None:
             continue
-        slot = _readable_slot(reader.palette, counts, min(run.size for run in failing))
-        main = max(counts, key=counts.__getitem__)
-        better = contrast(reader.palette.colour(slot), main)
-        failing = [run for run in failing if contrast(run.colour, main) < better]
-        if not failing:
-            continue  # no colour of the scheme reads better: deckgen check reports it
-        for run in failing:
+        slot, plate, changing = change
+        for run in changing:
             access.set_run_colour(run.element, slot)
-        changed.append(f"{access.name(element)}: {slot}")
+        shape = next((s for s in slide.shapes if s._element is element), None)
+        if plate is not None and shape is not None:
+            plate_words(shape, plate, box if box != whole else None)
+            changed.append(f"{access.name(element)}: {slot} on a plate of {plate}")
+        else:
+            changed.append(f"{access.name(element)}: {slot}")
     return changed
+
+
+READING_MARGIN = 0.25  # of contrast: a chosen colour reads this much better than it must, as a
+# renderer's gradient or a glow's edge lies a little off from where deckgen puts them
+
+
+def _readable_change(
+    palette: Palette, runs: list[access.TextRun], points: list[list[str]]
+) -> tuple[str, str | None, list[access.TextRun]] | None:
+    """The scheme colour a text's ``runs`` take on what lies at ``points`` under them, the
+    plate's where the text stands on a pattern it cannot read on (a hatch of two colours no
+    colour reads on both of), and the runs to change; None where they read already (with
+    :data:`READING_MARGIN` to spare), or nothing reads better."""
+    counts: dict[str, int] = {}
+    for colours in points:
+        for colour in colours:
+            counts[colour] = counts.get(colour, 0) + 1
+    if not counts:
+        return None
+
+    def worst(colour: str) -> float:
+        return min(contrast(colour, behind) for behind in counts)
+
+    failing = [r for r in runs if worst(r.colour) < needed_contrast(r.size) + READING_MARGIN]
+    if not failing:
+        return None
+    size = min(run.size for run in failing)
+    slot = _readable_slot(palette, counts, size)
+    text = palette.colour(slot)
+    mixed = [c for colours in points if len(colours) > 1 for c in colours]
+    main = max(counts, key=counts.__getitem__)
+    if any(contrast(text, colour) < needed_contrast(size) for colour in mixed):
+        return slot, plate_colour(palette, text, main, tuple(counts)), runs
+    if worst(text) >= needed_contrast(size):
+        failing = [run for run in failing if worst(run.colour) < worst(text)]
+    else:
+        failing = [run for run in failing if contrast(run.colour, main) < contrast(text, main)]
+    return (slot, None, failing) if failing else None  # else deckgen check reports it
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in EMU
@@ -128,13 +164,19 @@ CHARACTER_WIDTH = 0.6  # of the size: a wide guess at a character's width
 EMU_PER_POINT = 12700
 
 
-def _text_box(element: Any, box: Box | None, runs: list[access.TextRun]) -> Box | None:
+def _text_box(
+    element: Any, box: Box | None, runs: list[access.TextRun], inset: dict[str, int]
+) -> Box | None:
     """Where a short text (one line: a footer, a slide number) lies in its ``box``: the width
-    its characters take, at the side its alignment puts them. The whole box for longer text
-    and where the alignment is not the shape's own."""
+    its characters take, at the side of the box inside its ``inset`` that its alignment puts
+    them. The whole box for longer text and where the alignment is not the shape's own."""
     if box is None or not runs or len(access.paragraphs(element)) != 1:
         return box
     left, top, right, bottom = box
+    if right - left > inset["lIns"] + inset["rIns"]:
+        left, right = left + inset["lIns"], right - inset["rIns"]
+    if bottom - top > inset["tIns"] + inset["bIns"]:
+        top, bottom = top + inset["tIns"], bottom - inset["bIns"]
     width = sum(len(run.text) * run.size * CHARACTER_WIDTH * EMU_PER_POINT for run in runs)
     align = access.alignment(element)
     if width >= right - left or align not in ("l", "ctr", "r"):
@@ -405,7 +447,7 @@ class _SlideReader:
             return
         # where a short text's characters are (as make_readable looks): a slide number at the
         # end of a box that reaches past the band it stands on is read on the band
-        where = _text_box(element, self._box(element), runs)
+        where = _text_box(element, self._box(element), runs, self.insets(element))
         self._contrast(element, runs, list(self.behind_counts(element, where)), role)
         fitted = idx is not None and access.has_own_sizes(element)
         self._size(element, runs, role, fitted)
@@ -479,21 +521,30 @@ class _SlideReader:
     def behind_counts(self, element: Any, box: Box | None = None) -> dict[str, int]:
         """The colours behind the text of ``element`` (in ``box``, else its box), each with the
         number of the points where it lies (as :meth:`_behind`)."""
+        counts: dict[str, int] = {}
+        for colours in self.behind_points(element, box):
+            for colour in colours:
+                counts[colour] = counts.get(colour, 0) + 1
+        return counts
+
+    def behind_points(self, element: Any, box: Box | None = None) -> list[list[str]]:
+        """The colours behind the text of ``element`` at a few points of ``box`` (else its
+        box): at each, what the fills there show together (two where a pattern lies)."""
         own = access.own_fill(element, self.palette)
         if own is not None:
-            return {own: 1}
+            return [[own]]
         box = box or self._box(element)
         if box is None:
-            return {}
+            return []
         left, top, right, bottom = box
-        counts: dict[str, int] = {}
+        found = []
         for fx in SAMPLES:
             for fy in SAMPLES:
                 point = (left + (right - left) * fx, top + (bottom - top) * fy)
-                found = self._colour_at(element, point)
-                if found is not None:
-                    counts[found] = counts.get(found, 0) + 1
-        return counts
+                colours = self._colours_at(element, point)
+                if colours:
+                    found.append(colours)
+        return found
 
     def _behind(self, element: Any) -> list[str]:
         """The colours behind the text of ``element``, at a few points of its box (pictures
@@ -545,17 +596,32 @@ class _SlideReader:
             return pictures[0][0]  # the background comes first
         return None
 
-    def _colour_at(self, element: Any, point: Point) -> str | None:
+    def _colours_at(self, element: Any, point: Point) -> list[str]:
+        """What the fills under ``element`` show at ``point``, each translucent fill over what
+        lies beneath it (a pattern shows both its colours); none on a picture."""
         position = self.order.get(id(element), len(self.marks))
         below = [mark for _, mark in self.marks[:position] if mark is not None]
+        layers: list[list[Stop]] = []  # top to bottom
         for mark in [*reversed(below), *reversed(self.layout_marks)]:
             if len(mark.outline) < 3 or not _contains(mark.outline, point):
                 continue
             if mark.what == "picture":
-                return None
-            if mark.fill is not None and not mark.see_through:
-                return mark.fill
-        return None if self.palette.picture_background else self.palette.background
+                return []
+            stops = _stops(mark, point)
+            if stops:
+                layers.append(stops)
+                if all(stop.alpha >= OPAQUE for stop in stops):
+                    break
+        else:
+            if self.palette.picture_background:
+                return []
+            layers.append([Stop(0.0, self.palette.background)])
+        return composite(list(reversed(layers)))
+
+    def insets(self, element: Any) -> dict[str, int]:
+        """How far the text of ``element`` keeps from its box's edges (EMU)."""
+        idx = access.placeholder_idx(element)
+        return access.text_insets(element, self.inherited.get(idx) if idx is not None else None)
 
     def _box(self, element: Any) -> tuple[float, float, float, float] | None:
         """Where a shape is on the slide: through its groups, else its own box, else the box
@@ -572,6 +638,15 @@ class _SlideReader:
         idx = access.placeholder_idx(element)
         inherited = self.inherited.get(idx) if idx is not None else None
         return inherited.box if inherited is not None else None
+
+
+def _stops(mark: Mark, point: Point) -> list[Stop]:
+    """The colours a mark's fill gives ``point``: its paint's, else its one colour."""
+    if mark.paint is not None:
+        xs = [x for x, _ in mark.outline]
+        ys = [y for _, y in mark.outline]
+        return mark.paint.at(point, (min(xs), min(ys), max(xs), max(ys)))
+    return [Stop(0.0, mark.fill)] if mark.fill is not None else []
 
 
 def _contains(outline: tuple[Point, ...], point: Point) -> bool:

@@ -23,6 +23,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 from deckgen.content.images import CONVERTED, EMBEDDED, MAX_IMAGE_PIXELS
 from deckgen.paginate.geometry import Rect
 from deckgen.theme.colours import TEXT_CONTRAST, Palette, contrast, rgb
+from deckgen.theme.paint import Paint
 
 Point = tuple[float, float]
 COLUMNS = 160  # grid cells across the slide: about 1.6 mm on a 25 cm slide
@@ -56,6 +57,7 @@ class Mark:
     see_through: bool = False  # a fill mostly transparent: what lies below shows through
     picture: PictureFill | None = None  # what a picture shows, where it can be read
     translucent: bool = False  # a fill that lets what lies beneath show through
+    paint: Paint | None = None  # how its fill colours each point: gradients, opacity, patterns
 
 
 class GraphicsMap:
@@ -371,15 +373,27 @@ PLATE_SLOTS = ("bg1", "bg2", "tx1", "tx2", "lt1", "dk1")  # calm surfaces first:
 ACCENTS = tuple(f"accent{n}" for n in range(1, 7))
 
 
-def plate_colour(palette: Palette, text: str, near: str | None = None) -> str:
+PLATE_APART = 16 / 255  # a plate at least this far from the colours it lies on (any channel)
+
+
+def plate_colour(
+    palette: Palette, text: str, near: str | None = None, apart: tuple[str, ...] = ()
+) -> str:
     """The scheme slot of a plate under text of colour ``text`` (RRGGBB), on which it reads at
     4.5:1 (whatever its size): the first of :data:`PLATE_SLOTS`, or, given the colour ``near``
     of the graphic beneath, the slot (accents too) nearest to it, so that the plate stands out
-    as little as it can; else the slot with the highest contrast."""
+    as little as it can; else the slot with the highest contrast. A slot as good as equal to
+    one of the colours ``apart`` (what a plate on a pattern lies on) is taken only where no
+    other reads: a plate of the very colour around it looks like a hole cut into the graphic,
+    one a tone apart like a label laid on it."""
     slots = PLATE_SLOTS if near is None else (*PLATE_SLOTS, *ACCENTS)
     readable = [s for s in slots if contrast(palette.colour(s), text) >= TEXT_CONTRAST]
     if not readable:
         return max(slots, key=lambda slot: contrast(palette.colour(slot), text))
+    distinct = [
+        s for s in readable if all(_distance(palette.colour(s), c) >= PLATE_APART for c in apart)
+    ]
+    readable = distinct or readable
     if near is None:
         return readable[0]
     return min(readable, key=lambda slot: _distance(palette.colour(slot), near))

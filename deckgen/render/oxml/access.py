@@ -18,7 +18,13 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from deckgen.render.oxml.graphics import colour_of, fill_colour, shape_marks
-from deckgen.render.oxml.text import inheritance_chain, master_levels, type_name
+from deckgen.render.oxml.text import (
+    DEFAULT_INSETS,
+    inheritance_chain,
+    insets,
+    master_levels,
+    type_name,
+)
 from deckgen.theme.colours import Palette
 from deckgen.theme.graphics import Mark
 
@@ -262,6 +268,7 @@ class LayoutPlaceholder:
 
     levels: list[Level]
     box: tuple[int, int, int, int] | None  # left, top, right, bottom in EMU
+    insets: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_INSETS))
 
 
 def layout_fingerprint(layout: Any) -> bytes:
@@ -302,8 +309,18 @@ def layout_placeholders(layout: Any) -> dict[int, LayoutPlaceholder]:
                 int(placeholder.left + placeholder.width),
                 int(placeholder.top + placeholder.height),
             )
-        found[placeholder.placeholder_format.idx] = LayoutPlaceholder(levels, box)
+        found[placeholder.placeholder_format.idx] = LayoutPlaceholder(levels, box, insets(chain))
     return found
+
+
+def text_insets(element: Any, inherited: LayoutPlaceholder | None) -> dict[str, int]:
+    """The distances (EMU) of a shape's text from its edges: its own, else what its layout's
+    placeholder gives it, else the defaults."""
+    body = _body(element)
+    properties = body.find(qn("a:bodyPr")) if body is not None else None
+    given = inherited.insets if inherited is not None else DEFAULT_INSETS
+    own = dict(properties.attrib) if properties is not None else {}
+    return {name: int(own.get(name) or value) for name, value in given.items()}
 
 
 def _list_style(element: Any) -> Any:

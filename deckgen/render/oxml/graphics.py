@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 
 from deckgen.theme.colours import DEFAULT_MAP, MAPPED_SLOTS, Palette, modified
 from deckgen.theme.graphics import Mark, PictureFill, Point
+from deckgen.theme.paint import Paint, Stop
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -350,11 +351,14 @@ def _mark(
         shown = _picture_fill(picture, images) if picture is not None and images else None
         return Mark(box, None, "picture", picture=shown)
     fill = fill_colour(properties, palette) if properties is not None else None
-    if fill is None and properties is not None:
+    paint = paint_of(properties, palette) if properties is not None else None
+    unfilled = properties is not None and properties.find(qn("a:noFill")) is not None
+    if fill is None and properties is not None and not unfilled:
         style = shape.find(qn("p:style"))
         reference = style.find(qn("a:fillRef")) if style is not None else None
         if reference is not None and reference.get("idx", "0") != "0" and len(reference):
             fill = colour_of(reference[0], palette)
+            paint = Paint((Stop(0.0, fill, _alpha(reference[0])),)) if fill else None
     visible = fill is not None or _has_line(shape, properties) or _has_text(shape)
     if not visible or (
         properties is not None and _no_fill_no_line(properties) and not _has_text(shape)
@@ -366,7 +370,54 @@ def _mark(
         what = "pattern"  # a hatch or a grid: busy all over, never a plain plate for text
     placed = _place(outline, xfrm, left, top, width, height, outer)
     clear = properties is not None and _see_through(properties)
-    return Mark(placed, fill, what, see_through=clear, translucent=_translucent(properties))
+    translucent = _translucent(properties)
+    return Mark(placed, fill, what, see_through=clear, translucent=translucent, paint=paint)
+
+
+def paint_of(properties: Any, palette: Palette) -> Paint | None:
+    """How the fill under ``properties`` colours each point: a solid colour, a gradient's
+    stops along its direction, a pattern's two colours; each with its opacity."""
+    solid = properties.find(qn("a:solidFill"))
+    if solid is not None and len(solid):
+        colour = colour_of(solid[0], palette)
+        return Paint((Stop(0.0, colour, _alpha(solid[0])),)) if colour else None
+    gradient = properties.find(qn("a:gradFill"))
+    if gradient is not None:
+        stops = tuple(
+            Stop(int(gs.get("pos", "0")) / 100000, colour, _alpha(gs[0]))
+            for gs in gradient.findall(f"{qn('a:gsLst')}/{qn('a:gs')}")
+            if len(gs) and (colour := colour_of(gs[0], palette)) is not None
+        )
+        linear = gradient.find(qn("a:lin"))
+        path = gradient.find(qn("a:path"))
+        if path is not None:
+            rect = path.find(qn("a:fillToRect"))
+            left, top, right, bottom = (
+                int(rect.get(side, "0")) / 100000 if rect is not None else 0.5
+                for side in ("l", "t", "r", "b")
+            )
+            kind = "circle" if path.get("path") == "circle" else "rect"
+            return Paint(stops, kind, focus=(left, top, right, bottom))
+        angle = int(linear.get("ang", "0")) / 60000 if linear is not None else 0.0
+        scaled = linear is not None and linear.get("scaled") in ("1", "true")
+        return Paint(stops, "linear", angle, scaled=scaled)
+    pattern = properties.find(qn("a:pattFill"))
+    if pattern is not None:
+        stops = tuple(
+            Stop(0.0, colour, _alpha(element[0]))
+            for tag in ("a:fgClr", "a:bgClr")
+            if (element := pattern.find(qn(tag))) is not None
+            and len(element)
+            and (colour := colour_of(element[0], palette)) is not None
+        )
+        return Paint(stops, "pattern")
+    return None
+
+
+def _alpha(colour: Any) -> float:
+    """The opacity of a DrawingML colour element, 0 to 1."""
+    alpha = colour.find(qn("a:alpha"))
+    return int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
 
 
 GROWN = 2.0  # a shape that grows with its text: the height it may take, times its own

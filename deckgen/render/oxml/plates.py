@@ -71,3 +71,22 @@ def plate_shape(shape: Any, slot: str) -> None:
     tree = element.getparent()
     tree.remove(element)
     tree.insert(2, element)  # after the tree's nvGrpSpPr and grpSpPr: beneath everything
+
+
+def plate_words(shape: Any, slot: str, words: tuple[float, float, float, float] | None) -> None:
+    """Put a plate of the scheme colour ``slot`` under a text. Where the words of a short
+    text (a footer, a slide number) take only part of its shape, at ``words`` (left, top,
+    right, bottom in EMU), the plate takes their width and the insets, inside the shape where
+    it can, and the shape's height."""
+    left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    add_plate(shape, slot)
+    if words is None or left is None or width is None:
+        return
+    chain = inheritance_chain(shape) if shape.is_placeholder else [shape._element]
+    inner = insets(chain)
+    start = int(words[0]) - inner["lIns"]
+    wide = int(words[2] - words[0]) + inner["lIns"] + inner["rIns"]
+    if wide >= width:
+        return
+    start = min(max(start, left), left + width - wide)  # inside the shape, not past its edge
+    shape.left, shape.top, shape.width, shape.height = start, top, wide, height
