@@ -42,8 +42,6 @@ KNOWN_BAD: dict[tuple[str, str], str] = {
     ("lights", "contrast"): "footers and a caption on the translucent white glows of the "
     "background, through which deckgen sees the dark gradient (white, 1.2:1); white slide "
     "numbers on the gradient's pink end (4.46:1)",
-    ("progress", "outside"): "the closing slide's five lines do not fit its low subtitle frame "
-    "even at 12 pt (the build says so: shorten it), and run out of it",
     ("sunset", "graphics"): "titles stand on the orange panel, a radial gradient from yellow to "
     "orange, which the judge cannot match to one colour (the bodies and what deckgen draws "
     "stand on plates over its sunburst)",
