@@ -126,7 +126,8 @@ def as_warnings(
             layout = finding.layout or page.layout
             general = finding.what.replace(f" '{finding.example}'", "") if finding.example else ""
             key = (layout, general or finding.what)
-            kind, what, slides = by_theme.setdefault(key, (page.spec.kind, finding.what, []))
+            kind = theme.mapped_kind(page.placed_as)  # whose mapping names the layout
+            kind, what, slides = by_theme.setdefault(key, (kind, finding.what, []))
             slides.append(finding.slide)
     colours = any(("colors",) in document.values for document in theme.documents)
     for (layout, _), (kind, what, slides) in by_theme.items():

@@ -37,8 +37,6 @@ pytestmark = [
 # -- what does not pass yet: (template, check) -> what is wrong ------------------------------------
 # Empty this as deckgen gets each right; the failure message of a test lists its words.
 KNOWN_BAD: dict[tuple[str, str], str] = {
-    ("progress", "outside"): "the closing slide's five lines do not fit its low subtitle frame "
-    "even at 12 pt (the build says so: shorten it), and run out of it",
 }
 
 REPO = Path(__file__).resolve().parent.parent

@@ -20,7 +20,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
 
 from deckgen.cli import cli
-from deckgen.paginate.geometry import Rect
+from deckgen.paginate.fonts import ThemeFonts
+from deckgen.paginate.geometry import Para, Rect, TextSetting, points
+from deckgen.render import oxml
 from deckgen.render.oxml.graphics import palette_of, text_colour
 from deckgen.render.oxml.plates import PLATE_INSETS, plate_of
 from deckgen.render.oxml.styles import merged_levels
@@ -428,6 +430,74 @@ def test_a_footer_lower_than_its_text_gets_text_that_fits(project: Path, tmp_pat
         size = int(body.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}").get("sz"))
         assert body.find(qn("a:bodyPr")).get("tIns") == "0"
         assert size / 100 * 1.2 <= low / 12700
+
+
+LONG_CONTACT = """\
+name: Vertrieb
+audience: Außendienst
+next_steps:
+  - step: Ansprechperson im Innendienst benennen
+    who: Vertrieb
+    when: Dezember 2026
+contact:
+  name: Jonas Wendt
+  role: Social-Media-Manager, Team Unternehmenskommunikation
+  email: jonas.wendt@stadtwerke-lindenau.de
+  phone: 03421 6180-245
+"""
+
+
+def test_a_closing_too_long_for_its_low_text_area_takes_the_content_layout(
+    project: Path, tmp_path: Path
+) -> None:
+    """A closing on a title layout whose subtitle is too low for the next step and a contact
+    of four lines, even at the smallest size: it goes on the content layout, whose body holds
+    the text at its own size, and the build does not warn. A short closing keeps its layout."""
+    template = Presentation(str(MODERN))
+    title = next(x for x in template.slide_layouts if x.name == "Title")
+    subtitle = next(p for p in title.placeholders if p.placeholder_format.idx == 1)
+    subtitle.height = 850000  # EMU: about 67 pt, three short lines at 12 pt
+    folder = project / "themes" / "low"
+    folder.mkdir(parents=True)
+    template.save(str(folder / "template.pptx"))
+    (folder / "theme.yaml").write_text(
+        "name: low\nextends: modern\ntemplate: template.pptx\n"
+        "kinds:\n  closing:\n    layout: Title\n    placeholders: {title: 0, text: 1}\n",
+        encoding="utf-8",
+    )
+    (project / "content" / "departments" / "sales.yaml").write_text(LONG_CONTACT, "utf-8")
+    (project / "content" / "departments" / "hr.yaml").write_text(
+        "name: Personal\naudience: Personalabteilung\n", "utf-8"
+    )
+    built = run(project, "build", "sales", "hr", "--theme", "low", "-j", "1")
+    assert built.exit_code == 0, built.output
+    assert "does not fit" not in built.output, built.output
+
+    short = Presentation(str(project / "build" / "hr.pptx")).slides[-1]
+    assert short.shapes.title.text_frame.text == "Fragen?"
+    assert short.slide_layout.name == "Title"  # its own layout: the text fits there
+
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    closing = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Fragen?")
+    assert closing.slide_layout.name == "Bullets"  # the layout of the theme's bullets
+    body = next(p for p in closing.placeholders if p.placeholder_format.idx == 1)
+    lines = [p.text for p in body.text_frame.paragraphs]
+    assert lines[1:] == [
+        "Jonas Wendt",
+        "Social-Media-Manager, Team Unternehmenskommunikation",
+        "jonas.wendt@stadtwerke-lindenau.de",
+        "03421 6180-245",
+    ]
+    assert "Ansprechperson im Innendienst benennen" in lines[0]
+    assert not any(r.font.size for p in body.text_frame.paragraphs for r in p.runs)  # not shrunk
+    chain = oxml.inheritance_chain(body)
+    room = oxml.insets(chain)
+    setting = TextSetting(
+        width=points(body.width - room["lIns"] - room["rIns"]),
+        height=points(body.height - room["tIns"] - room["bIns"]),
+        levels=tuple(oxml.level_styles(body, oxml.colours_and_fonts(deck)[1])),
+    )
+    assert setting.fits([Para(line, bullet=False) for line in lines], ThemeFonts())
 
 
 def test_text_keeps_away_from_an_edge_and_stands_on_a_plate_over_a_speck() -> None:

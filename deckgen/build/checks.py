@@ -14,7 +14,7 @@ def placeholder_fields(deck: PaginatedDeck, theme: Theme) -> list[dict[int, str]
     """For each slide, the field each placeholder idx of its layout shows."""
     fields = []
     for page in deck.pages:
-        mapping = theme.mapping(page.spec.kind)
+        mapping = theme.mapping(page.placed_as)
         placeholders = mapping.placeholders if mapping is not None else {}
         fields.append({idx: field for field, idx in placeholders.items()})
     return fields

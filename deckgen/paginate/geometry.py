@@ -168,6 +168,7 @@ class TemplateGeometry:
     fonts: dict[str, str]  # "major" and "minor": the theme's heading and body fonts
     kinds: dict[str, KindFrames] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # what the template does not allow, e.g. text over graphics
+    roomier: dict[str, str] = field(default_factory=dict)  # kind -> a placement with more room
 
     @property
     def body_font(self) -> str:

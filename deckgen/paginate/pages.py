@@ -101,6 +101,13 @@ class Page:
     process: ProcessFit | None = None
     cards: CardsFit | None = None
     figure_lines: list[FigureLines | None] = field(default_factory=list)  # per figure or card
+    placement: str = ""  # a roomier layout its text took (``closing@bullets``); "": its kind's
+
+    @property
+    def placed_as(self) -> str:
+        """The key of its layout (in the theme) and frames (in the geometry): its kind, or the
+        roomier placement its text took."""
+        return self.placement or self.spec.kind
 
 
 @dataclass(frozen=True)
@@ -137,8 +144,34 @@ class _Pager:
         self.warnings: list[SourceError] = []
         self.errors: list[SourceError] = []
 
-    def frames(self, spec: SlideSpec) -> KindFrames:
-        return self.geometry.kinds[spec.kind]
+    def frames(self, spec: SlideSpec, placement: str = "") -> KindFrames:
+        return self.geometry.kinds[placement or spec.kind]
+
+    def placement(self, spec: SlideSpec) -> str:
+        """Where a slide goes: on its kind's layout, or on a roomier one the geometry offers
+        for it (:attr:`TemplateGeometry.roomier`) where its text fits its own layout only
+        below the smallest size (under the ``warn`` and ``error`` policies: not at its size)."""
+        roomier = self.geometry.roomier.get(spec.kind)
+        if roomier is None or self._fits(spec, ""):
+            return ""
+        return roomier if self._fits(spec, roomier) else ""
+
+    def _fits(self, spec: SlideSpec, placement: str) -> bool:
+        """Whether every text of a slide fits its field on ``placement``, as far as the fit
+        policy lets it shrink."""
+        frames = self.frames(spec, placement)
+        shrinks = effective_policy(spec.slide, self.rules) in ("split", "shrink")
+        for name, paras in field_texts(spec.slide, frames.has).items():
+            found = frames.fields.get(name)
+            if found is None or found.text is None:
+                continue
+            setting = _measured(name, found.text)
+            if shrinks:
+                if _largest_scale(setting, paras, self.fonts, self.rules.min_size) is None:
+                    return False
+            elif not setting.fits(paras, self.fonts):
+                return False
+        return True
 
     # -- splitting -------------------------------------------------------------------------------
 
@@ -250,18 +283,19 @@ class _Pager:
 
     # -- measuring one slide ---------------------------------------------------------------------
 
-    def _setting(self, spec: SlideSpec, name: str) -> TextSetting | None:
-        found = self.frames(spec).fields.get(name)
+    def _setting(self, spec: SlideSpec, name: str, placement: str = "") -> TextSetting | None:
+        found = self.frames(spec, placement).fields.get(name)
         return found.text if found is not None else None
 
     def page(self, number: int, spec: SlideSpec) -> Page:
-        frames = self.frames(spec)
+        placement = self.placement(spec)
+        frames = self.frames(spec, placement)
         texts = field_texts(spec.slide, frames.has)
         for name, paras in texts.items():
-            setting = self._setting(spec, name)
+            setting = self._setting(spec, name, placement)
             if setting is not None:
                 texts[name] = self._fit_text(spec, number, name, paras, setting)
-        page = Page(number, spec, frames.layout, texts)
+        page = Page(number, spec, frames.layout, texts, placement=placement)
         drawn = DRAWN_FIELDS.get(spec.kind)
         if drawn is None:
             return page
@@ -284,7 +318,7 @@ class _Pager:
 
     def settled(self, page: Page) -> Page:
         """The page with soft hyphens left only in words wider than their lines."""
-        frames = self.frames(page.spec)
+        frames = self.frames(page.spec, page.placement)
         return hyphens.settle(page, frames, self.geometry.body_font, self.fonts)
 
     def _lines(self, figure: model.Figure) -> FigureLines:
@@ -311,8 +345,7 @@ class _Pager:
     def _fit_text(
         self, spec: SlideSpec, number: int, name: str, paras: list[Para], setting: TextSetting
     ) -> list[Para]:
-        if name == "title":  # a title pulled onto one line less must stay there when shown
-            setting = replace(setting, width=setting.width * (1 - TITLE_MARGIN))
+        setting = _measured(name, setting)
         if setting.fits(paras, self.fonts):
             if name == "title":
                 return self._no_lone_word(paras, setting)
@@ -454,6 +487,14 @@ def _caption_lines(caption: str) -> list[str]:
     from deckgen.markup import paragraphs
 
     return paragraphs(caption)
+
+
+def _measured(name: str, setting: TextSetting) -> TextSetting:
+    """The setting a field's text is measured in: a title a little narrower, since a title
+    pulled onto one line less must stay there when shown."""
+    if name == "title":
+        return replace(setting, width=setting.width * (1 - TITLE_MARGIN))
+    return setting
 
 
 def _largest_scale(

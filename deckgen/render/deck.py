@@ -65,7 +65,7 @@ DRAWERS: dict[str, Drawer] = {
 def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple[str, bytes]]:
     """The finished deck: the members of its .pptx package (name, bytes), for the write step."""
     presentation = open_template(theme)
-    kinds = {page.spec.kind for page in deck.pages}
+    kinds = {page.placed_as for page in deck.pages}
     layouts = resolve_layouts(theme, presentation, kinds)
     geometry = template_geometry(theme, kinds)
     shared = {k.layout.name: layout_parts(theme, k.layout) for k in layouts.values()}
@@ -75,14 +75,14 @@ def render_deck(deck: PaginatedDeck, theme: Theme, info: DeckInfo) -> list[tuple
     keys = slide_keys([page.spec for page in deck.pages])
     seen = Seen()  # what slides of a layout share, for make_readable
     for page, key in zip(deck.pages, keys, strict=True):
-        kind_layout = layouts[page.spec.kind]
+        kind_layout = layouts[page.placed_as]
         slide = presentation.slides.add_slide(kind_layout.layout)
         set_slide_name(slide, key)  # where its content comes from, for diff and pull
         footers, colours = shared[kind_layout.layout.name]
         context = SlideContext(
             slide,
             kind_layout.placeholders,
-            geometry.kinds[page.spec.kind],
+            geometry.kinds[page.placed_as],
             page,
             info.language,
             info.project_root,

@@ -6,12 +6,12 @@ frame of every field of every kind's layout and how each text placeholder sets i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pptx.slide import SlideLayout
 
-from deckgen.errors import suggest
+from deckgen.errors import ThemeError, suggest
 from deckgen.paginate.geometry import (
     Frame,
     KindFrames,
@@ -117,12 +117,33 @@ def layout_parts(theme: Theme, layout: Any) -> tuple[list[tuple[bool, Any]], Dra
 
 
 def template_geometry(theme: Theme, kinds: set[str]) -> TemplateGeometry:
-    """What the theme's template offers the slide kinds in ``kinds``, read once per process."""
+    """What the theme's template offers the slide kinds in ``kinds`` (and the roomier layouts
+    their text may take, :meth:`Theme.roomier`), read once per process."""
     key = (*template_key(theme), tuple(sorted(kinds)))
     if key not in _GEOMETRY:
         presentation = open_template(theme)
-        _GEOMETRY[key] = geometry_of(presentation, resolve_layouts(theme, presentation, kinds))
+        layouts = resolve_layouts(theme, presentation, kinds)
+        roomier = _roomier_layouts(theme, presentation, kinds)
+        layouts.update(roomier)
+        geometry = geometry_of(presentation, layouts)
+        places = {placement.partition("@")[0]: placement for placement in roomier}
+        _GEOMETRY[key] = replace(geometry, roomier=places)
     return _GEOMETRY[key]
+
+
+def _roomier_layouts(theme: Theme, presentation: Any, kinds: set[str]) -> dict[str, KindLayout]:
+    """The roomier placements of ``kinds`` the template offers; one whose layout is broken is
+    none (the kind it lends its layout to reports that, where the deck uses it)."""
+    found: dict[str, KindLayout] = {}
+    for kind in sorted(kinds):
+        placement = theme.roomier(kind)
+        if placement is None:
+            continue
+        try:
+            found.update(resolve_layouts(theme, presentation, {placement}))
+        except ThemeError:
+            continue
+    return found
 
 
 def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGeometry:

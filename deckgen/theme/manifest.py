@@ -28,6 +28,9 @@ FONTS_FOLDER = "fonts"  # next to theme.yaml: font files to measure the theme's 
 BUILTIN_THEMES = Path(str(resources.files("deckgen.builtin_themes")))
 THEME_NAME = re.compile(r"^\w[\w-]{0,99}$")
 """A theme's name is a folder's name: letters, digits, '-' and '_', never a path."""
+ROOMIER = {"closing": ("bullets", "text")}
+"""Kinds whose text may outgrow their own layout, the kind whose layout they then borrow and
+their field that takes its body: a closing with a long contact goes on the content layout."""
 
 
 class KindMapping(Model):
@@ -96,8 +99,34 @@ class Theme:
         return tuple(document.path.parent / FONTS_FOLDER for document in self.documents)
 
     def mapping(self, kind: str) -> KindMapping | None:
-        """The layout mapping of a slide kind, if the theme has one."""
-        return self.manifest.kinds.get(kind)
+        """The layout mapping of a slide kind, if the theme has one; for a placement
+        ``kind@other`` (see :meth:`roomier`), the title and body of ``other``'s."""
+        own, _, other = kind.partition("@")
+        if not other:
+            return self.manifest.kinds.get(kind)
+        lent = self.manifest.kinds.get(other)
+        if lent is None or own not in ROOMIER or not {"title", "body"} <= lent.placeholders.keys():
+            return None
+        field = ROOMIER[own][1]
+        places = {"title": lent.placeholders["title"], field: lent.placeholders["body"]}
+        return KindMapping(layout=lent.layout, placeholders=places)
+
+    @staticmethod
+    def mapped_kind(placement: str) -> str:
+        """The kind whose entry under ``kinds`` names a placement's layout: the kind itself,
+        or for a roomier placement ``kind@other``, ``other``."""
+        return placement.rpartition("@")[2]
+
+    def roomier(self, kind: str) -> str | None:
+        """Where a kind's text has more room than on its own layout, when it does not fit
+        there: ``kind@other``, the layout of the kind ``other`` (:data:`ROOMIER`); None where
+        the theme has no other layout for it."""
+        own = self.mapping(kind)
+        if own is None or kind not in ROOMIER:
+            return None
+        placement = f"{kind}@{ROOMIER[kind][0]}"
+        lent = self.mapping(placement)
+        return placement if lent is not None and lent.layout != own.layout else None
 
     def location(self, *path: str | int) -> Location:
         """Where a key is: in the theme's own theme.yaml, or in the parent that set it."""
