@@ -39,15 +39,18 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from tests.rendered import (
+    EMU_PER_POINT,
     Box,
     Frame,
     Word,
     covering_boxes,
     holder,
     inside,
+    missing_letters,
     pdf_words,
     render_pdfs,
     slide_frames,
+    unseen_words,
     words_without_frame,
 )
 
@@ -723,6 +726,7 @@ def judge(rendered: Rendered, dpi: int = DPI) -> list[Finding]:
     ]
     words_of_pages = pdf_words(rendered.pdf)
     assert len(words_of_pages) == len(presentation.slides), rendered.deck
+    page = (presentation.slide_width / EMU_PER_POINT, presentation.slide_height / EMU_PER_POINT)
     pages = zip(presentation.slides, words_of_pages, page_images(rendered.pdf, dpi), strict=True)
     for number, (slide, words, real) in enumerate(pages, 1):
         frames = slide_frames(slide)
@@ -731,6 +735,13 @@ def judge(rendered: Rendered, dpi: int = DPI) -> list[Finding]:
             Finding(name, number, word.text, word.box, "outside", "outside its frame")
             for word in words_without_frame(own, frames)
         ]
+        missing = missing_letters(slide, words, page)
+        if missing:
+            unseen = " ".join(unseen_words(slide, words, page))
+            findings.append(
+                Finding(name, number, unseen[:60] or missing[:40], (0, 0, 0, 0), "outside",
+                        f"{len(missing)} letters of the slide's text not on the page")
+            )  # fmt: skip
         covers = covering_boxes(slide)
         masks = GraphicsPage.of(real, behind[rendered.pages[number - 1]], dpi, covers)
         findings += [

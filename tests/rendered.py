@@ -181,6 +181,63 @@ def _frames_of(shapes: Any, *, template: bool, transform: _Transform = _IDENTITY
     return frames
 
 
+def missing_letters(slide: Any, words: list[Word], page: tuple[float, float]) -> str:
+    """The letters and digits of the slide's own text that the rendered page lacks, in their
+    order: text that ran off the page (pdftotext reads no word there), or that the renderer
+    did not draw. Counted as a whole, case folded, since lines and hyphens fall where the
+    renderer sets them; text boxes wholly off the page (a title hidden for screen readers) and
+    fields (a date set when rendered) are not expected."""
+    expected: list[str] = []
+    for shape in _expected_shapes(slide, page):
+        expected += [c for c in shape.text_frame.text.casefold() if c.isalnum()]
+    shown: dict[str, int] = {}
+    for word in words:
+        for character in word.text.casefold():
+            shown[character] = shown.get(character, 0) + 1
+    missing = []
+    for character in expected:
+        if shown.get(character, 0) > 0:
+            shown[character] -= 1
+        else:
+            missing.append(character)
+    return "".join(missing)
+
+
+def unseen_words(slide: Any, words: list[Word], page: tuple[float, float]) -> list[str]:
+    """The words of the slide's own text that the page has nowhere whole (a word the renderer
+    hyphenated is among them): where :func:`missing_letters` finds some, the likely ones."""
+    seen = {"".join(c for c in w.text.casefold() if c.isalnum()) for w in words}
+    unseen = []
+    for shape in _expected_shapes(slide, page):
+        for word in shape.text_frame.text.split():
+            key = "".join(c for c in word.casefold() if c.isalnum())
+            if key and key not in seen:
+                unseen.append(word)
+    return unseen
+
+
+def _expected_shapes(slide: Any, page: tuple[float, float]) -> list[Any]:
+    """The slide's text shapes that reach onto the page and hold no field."""
+    found = []
+    for shape in _text_shapes(slide.shapes):
+        box = _frame(shape)
+        if box is None or box[2] <= 0 or box[3] <= 0 or box[0] >= page[0] or box[1] >= page[1]:
+            continue
+        if shape._element.find(f".//{qn('a:fld')}") is None:
+            found.append(shape)
+    return found
+
+
+def _text_shapes(shapes: Any) -> list[Any]:
+    found = []
+    for shape in shapes:
+        if isinstance(shape, GroupShape):
+            found += _text_shapes(shape.shapes)
+        elif shape.has_text_frame:
+            found.append(shape)
+    return found
+
+
 ROUND_CORNER = 16667  # a rounded rectangle's default corner radius, in 1/100000 of its side
 
 

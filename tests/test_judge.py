@@ -21,7 +21,7 @@ from tests.judge import (
     required_ratio,
     word_contrast,
 )
-from tests.rendered import Frame, Word, slide_frames
+from tests.rendered import Frame, Word, missing_letters, slide_frames, unseen_words
 
 FONTS = Path(__file__).resolve().parent.parent / "deckgen" / "fonts"
 SCALE = DPI / 72  # pixels per point
@@ -394,3 +394,26 @@ def test_frames_of_placeholders_come_from_their_layout_and_of_grouped_shapes_thr
          (layout_title.top + layout_title.height) / 12700)
     )  # fmt: skip
     assert frames["Gruppe"] == pytest.approx((100, 50, 200, 100))
+
+
+def test_text_that_runs_off_the_page_is_missing_from_it() -> None:
+    """pdftotext reads no word below the page: the lines of a contact that ran past the foot
+    of the slide are found by what the page lacks. A title hidden off the page for screen
+    readers, a field and a word the renderer hyphenated are not missing."""
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])  # blank
+    contact = slide.shapes.add_textbox(Pt(40), Pt(300), Pt(400), Pt(200))
+    contact.text_frame.text = "Jonas Wendt\nUnternehmenskommunikation\n03421 6180-245"
+    hidden = slide.shapes.add_textbox(Pt(40), Pt(-2000), Pt(400), Pt(100))
+    hidden.text_frame.text = "Verborgener Titel"
+    page = (presentation.slide_width / 12700, presentation.slide_height / 12700)
+    shown = [
+        Word("Jonas", (40, 300, 80, 316)),
+        Word("Wendt", (84, 300, 130, 316)),
+        Word("Unternehmens-", (40, 320, 140, 336)),
+        Word("kommunikation", (40, 340, 140, 356)),
+    ]
+    assert missing_letters(slide, shown, page) == "034216180245"
+    assert unseen_words(slide, shown, page) == ["Unternehmenskommunikation", "03421", "6180-245"]
+    whole = [*shown, Word("03421", (40, 360, 80, 376)), Word("6180-245", (84, 360, 140, 376))]
+    assert missing_letters(slide, whole, page) == ""

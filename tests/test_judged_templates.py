@@ -36,8 +36,7 @@ pytestmark = [
 
 # -- what does not pass yet: (template, check) -> what is wrong ------------------------------------
 # Empty this as deckgen gets each right; the failure message of a test lists its words.
-KNOWN_BAD: dict[tuple[str, str], str] = {
-}
+KNOWN_BAD: dict[tuple[str, str], str] = {}
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN = ["modern", "agency", "dark"]

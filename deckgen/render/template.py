@@ -175,7 +175,8 @@ def geometry_of(presentation: Any, layouts: dict[str, KindLayout]) -> TemplateGe
             placeholder = by_idx[idx]
             own = rect_of(placeholder)
             drawn_only = all(name in DRAWN_FIELDS for name in names)
-            safe, over = _safe(graphics, own, layout.name, placeholder.name, notes, drawn_only)
+            shown = _on_slide(own, width, height)
+            safe, over = _safe(graphics, shown, layout.name, placeholder.name, notes, drawn_only)
             rect = _above(safe, footers)
             texts = [name for name in names if name not in DRAWN_FIELDS]
             near = graphics.beneath(own) or (
@@ -262,6 +263,16 @@ def _safe(
         f"'{name}' and leave no room beside them; its text stands on a plain plate"
     )
     return rect, True
+
+
+def _on_slide(rect: Rect, width: int, height: int) -> Rect:
+    """The part of a placeholder on the slide: some templates let one run past the slide's
+    edge, and text set there is off the page."""
+    left, top = max(0, rect.left), max(0, rect.top)
+    right, bottom = min(width, rect.right), min(height, rect.bottom)
+    if right <= left or bottom <= top:
+        return rect  # wholly off the slide: a hidden placeholder, left as it is
+    return Rect(left, top, right - left, bottom - top)
 
 
 GRAPHIC_GAP = 0.01  # of the slide's width: text kept away from a graphic keeps this far off
