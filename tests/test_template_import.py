@@ -516,3 +516,42 @@ def test_text_keeps_away_from_an_edge_and_stands_on_a_plate_over_a_speck() -> No
     rect, plate = _safe(GraphicsMap(W, H, [texture]), area, "Layout", "Text", notes)
     assert plate and rect == area
     assert notes and "its text stands on a plain plate" in notes[-1]
+
+
+def test_a_placeholder_running_past_the_slide_is_set_in_its_part_on_the_slide(
+    project: Path, tmp_path: Path
+) -> None:
+    """A template whose title subtitle runs far below the slide's foot: deckgen measures and
+    writes the placeholder by its part on the slide, so the text set there ends on the page,
+    and the build does not warn. Fitted into the whole placeholder, text there (a closing's
+    contact, in one template) was drawn below the slide."""
+    presentation = Presentation(str(MODERN))
+    height = int(presentation.slide_height)
+    layout = next(x for x in presentation.slide_layouts if x.name == "Title")
+    subtitle = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+    subtitle.left, subtitle.top, subtitle.width = subtitle.left, subtitle.top, subtitle.width
+    subtitle.height = height  # its foot half a slide below the slide's, past a footer's reach
+    assert subtitle.top + subtitle.height > height * 3 // 2
+    source = tmp_path / "tall.pptx"
+    presentation.save(str(source))
+    imported = run(project, "theme", "import", str(source), "--name", "tall", "--no-check")
+    assert imported.exit_code == 0, imported.output
+    theme = yaml.safe_load((project / "themes" / "tall" / "theme.yaml").read_text("utf-8"))
+    title = theme["kinds"]["title"]
+    assert title["layout"] == "Title" and title["placeholders"]["subtitle"] == 1, title
+
+    built = run(project, "build", "sales", "--theme", "tall", "-j", "1")
+    assert built.exit_code == 0, built.output
+    assert "does not fit" not in built.output, built.output
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    shapes = [
+        shape
+        for slide in deck.slides
+        if slide.slide_layout.name == "Title"
+        for shape in slide.placeholders
+        if shape.placeholder_format.idx == 1 and shape.text_frame.text
+    ]
+    assert shapes, [s.slide_layout.name for s in deck.slides]
+    for shape in shapes:  # a position of deckgen's own, inside the slide
+        assert shape._element.spPr.find(qn("a:xfrm")) is not None, shape.text_frame.text
+        assert shape.top >= 0 and shape.top + shape.height <= height, shape.text_frame.text
