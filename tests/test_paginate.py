@@ -235,3 +235,53 @@ def test_a_line_measured_a_hair_narrower_than_its_room_breaks_all_the_same() -> 
     width = text_width(text, ThemeFonts().face("Liberation Sans"), 22.8)
     assert count_lines(text, style, width / 0.998, ThemeFonts()) == 2
     assert count_lines(text, style, width / 0.98, ThemeFonts()) == 1
+
+
+TWO_COLUMNS = (
+    MINIMAL_DEPARTMENT
+    + """\
+add:
+  - after: concerns
+    slides:
+      - kind: two_columns
+        title: Nachbarn
+        left:
+          heading: Was sie tun
+          points: [Ein Beitrag pro Woche]
+        right:
+          heading: Was es bringt
+          points:
+            - Doppelt so viele Anfragen über das Kontaktformular wie im Jahr davor
+            - Kürzere Termine, weil die Kunden das Angebot schon kennen und vergleichen
+            - Vier neue Rahmenverträge im ersten Jahr, alle über Empfehlungen von Kunden
+            - Mehr Bewerbungen für die Ausbildung, vor allem aus dem eigenen Landkreis
+            - Weniger Anrufe bei Störungen, weil die Lage schon auf dem Kanal steht
+            - Schnellere Antworten auf Fragen zu Tarifen, die sonst per Post kämen
+            - Ein Bild des Betriebs, das Kunden und Bewerber vorher nicht hatten
+"""
+)
+
+
+def test_two_columns_stand_at_one_size(tmp_path: Path) -> None:
+    """A long right column shrinks to fit; the short left one is set at the same size, so the
+    two read as a pair (Piano's slide had 19.2 pt beside 22.8 pt)."""
+    project = minimal_project(tmp_path, sales=TWO_COLUMNS)
+    result = CliRunner().invoke(cli, ["--project", str(project), "build", "sales", "-q"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    slide = next(s for s in deck.slides if s.shapes.title and s.shapes.title.text == "Nachbarn")
+    sizes = {}
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx == 0:
+            continue
+        text = shape.text_frame.text
+        side = "left" if "Ein Beitrag" in text else "right" if "Doppelt" in text else None
+        if side:
+            sizes[side] = {
+                run.font.size and run.font.size.pt
+                for p in shape.text_frame.paragraphs
+                for run in p.runs
+            }
+    assert set(sizes) == {"left", "right"}
+    assert None not in sizes["right"] and len(sizes["right"]) == 1  # shrunk, to one size
+    assert sizes["left"] == sizes["right"]

@@ -47,6 +47,7 @@ from deckgen.paginate.measure import ParagraphStyle, text_height
 from deckgen.typography import plain
 
 SHRINK_STEP = 0.05
+ALIKE_FIELDS = ("left", "right")  # fields side by side: set at one size
 TITLE_MARGIN = 0.03  # of a title's width: renderers set a line a little wider than measured
 SPLIT_AVOIDING_SHRINK = 0.9  # shrink by up to two steps rather than leave one item alone
 CAPTION_MIN_HEIGHT = 30.0  # points
@@ -291,10 +292,12 @@ class _Pager:
         placement = self.placement(spec)
         frames = self.frames(spec, placement)
         texts = field_texts(spec.slide, frames.has)
+        written = dict(texts)
         for name, paras in texts.items():
             setting = self._setting(spec, name, placement)
             if setting is not None:
-                texts[name] = self._fit_text(spec, number, name, paras, setting)
+                written[name] = self._fit_text(spec, number, name, paras, setting)
+        texts = self._alike(spec, texts, written, placement)
         page = Page(number, spec, frames.layout, texts, placement=placement)
         drawn = DRAWN_FIELDS.get(spec.kind)
         if drawn is None:
@@ -365,6 +368,32 @@ class _Pager:
                 )
             )
         return [_sized(p, setting, scale) for p in paras]
+
+    def _alike(
+        self,
+        spec: SlideSpec,
+        texts: dict[str, list[Para]],
+        written: dict[str, list[Para]],
+        placement: str,
+    ) -> dict[str, list[Para]]:
+        """The fitted texts, with fields that stand side by side (two columns) at one size:
+        the smaller of their scales, so that one column is not set larger than the other."""
+        scales = {}
+        for name in ALIKE_FIELDS:
+            setting = self._setting(spec, name, placement)
+            if setting is None or not written.get(name) or not texts.get(name):
+                continue
+            first, fitted = texts[name][0], written[name][0]
+            own = setting.scaled(first, 1.0).size
+            scales[name] = (fitted.size / own if fitted.size and own else 1.0, setting)
+        if len(scales) < 2 or len({round(scale, 3) for scale, _ in scales.values()}) == 1:
+            return written
+        smallest = min(scale for scale, _ in scales.values())
+        alike = dict(written)
+        for name, (scale, setting) in scales.items():
+            if scale > smallest:
+                alike[name] = [_sized(p, setting, smallest) for p in texts[name]]
+        return alike
 
     def _no_lone_word(self, paras: list[Para], setting: TextSetting) -> list[Para]:
         """A title whose last line would hold a single word, a step or two smaller where that
