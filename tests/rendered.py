@@ -101,11 +101,23 @@ def pdf_words(pdf: Path) -> list[list[Word]]:
     for page in html.split("<page ")[1:]:
         pages.append(
             [
-                Word(unescape(m[4]), (float(m[0]), float(m[1]), float(m[2]), float(m[3])))
+                _inked(Word(unescape(m[4]), (float(m[0]), float(m[1]), float(m[2]), float(m[3]))))
                 for m in _WORD.findall(page)
             ]
         )
     return pages
+
+
+SOFT_HYPHEN_WIDTH = 0.3  # font sizes: a hyphen's advance, a little less than in most fonts
+
+
+def _inked(word: Word) -> Word:
+    """The word with its box ending where its ink does: LibreOffice breaks a line at a soft
+    hyphen without drawing it, and pdftotext's box still holds the hyphen's advance."""
+    if not word.text.endswith("\xad"):
+        return word
+    x0, y0, x1, y1 = word.box
+    return Word(word.text, (x0, y0, max(x0, x1 - SOFT_HYPHEN_WIDTH * word.size), y1))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from tests.judge import (
     required_ratio,
     word_contrast,
 )
-from tests.rendered import Frame, Word, missing_letters, slide_frames, unseen_words
+from tests.rendered import Frame, Word, _inked, missing_letters, slide_frames, unseen_words
 
 FONTS = Path(__file__).resolve().parent.parent / "deckgen" / "fonts"
 SCALE = DPI / 72  # pixels per point
@@ -417,3 +417,12 @@ def test_text_that_runs_off_the_page_is_missing_from_it() -> None:
     assert unseen_words(slide, shown, page) == ["Unternehmenskommunikation", "03421", "6180-245"]
     whole = [*shown, Word("03421", (40, 360, 80, 376)), Word("6180-245", (84, 360, 140, 376))]
     assert missing_letters(slide, whole, page) == ""
+
+
+def test_a_soft_hyphen_at_a_line_end_is_no_ink() -> None:
+    """LibreOffice breaks "Versorgungs..." after "Versor" without drawing the hyphen; the box
+    pdftotext gives still holds its advance, which ran 5 pt past the title's frame."""
+    word = _inked(Word("Ver\xadsor\xad", (415.95, 167.18, 541.40, 218.66)))
+    assert word.box[2] == pytest.approx(541.40 - 0.3 * (218.66 - 167.18) / 1.3)
+    plain = Word("Versor", (415.95, 167.18, 532.0, 218.66))
+    assert _inked(plain) == plain

@@ -555,3 +555,26 @@ def test_a_placeholder_running_past_the_slide_is_set_in_its_part_on_the_slide(
     for shape in shapes:  # a position of deckgen's own, inside the slide
         assert shape._element.spPr.find(qn("a:xfrm")) is not None, shape.text_frame.text
         assert shape.top >= 0 and shape.top + shape.height <= height, shape.text_frame.text
+
+
+@pytest.mark.parametrize(
+    ("title_top", "above"),
+    [(500_000, False), (2_400_000, False), (3_600_000, True), (5_200_000, True)],
+)
+def test_what_deckgen_draws_goes_where_the_slide_has_room_for_it(
+    title_top: int, above: bool
+) -> None:
+    """Figures and steps drawn on a title-only layout stand below its title; where the title
+    stands at the foot of the slide they stand above it, and never run past the slide's foot
+    (Portfolio's key figures were set below its low title, off the page)."""
+    from deckgen.paginate.geometry import Frame, Rect
+    from deckgen.render.template import _content_area
+
+    width, height = 12_192_000, 6_858_000
+    title = Frame(Rect(600_000, title_top, 11_000_000, 900_000))
+    area = _content_area(width, height, title)
+    assert area.top >= 0 and area.bottom <= height
+    if above:
+        assert area.bottom <= title.rect.top and area.height >= height // 3
+    else:
+        assert area.top >= title.rect.bottom

@@ -93,6 +93,32 @@ def test_guess_draws_a_process_in_the_text_area_without_a_title_only_layout() ->
     assert choice.fallback == "the caption is drawn under the steps"
 
 
+def test_guess_draws_figures_in_the_text_area_where_the_title_only_layout_has_its_title_low() -> (
+    None
+):
+    """Portfolio's title-only layout has its title at the foot of the slide, under a picture
+    frame: figures drawn below it ran off the page. They go in the content layout's text area."""
+    low_title = LayoutInfo("Title Only", (placeholder(0, "TITLE", top=5000000, height=600000),))
+    layouts = [
+        LayoutInfo("Title and Content", (placeholder(0, "TITLE", 0, height=900000),
+                                         placeholder(1, "OBJECT"))),
+        low_title,
+    ]  # fmt: skip
+    guess = guess_mapping(layouts)
+    figures, process = guess.choices["key_figures"], guess.choices["process"]
+    assert (figures.layout, figures.placeholders) == (
+        "Title and Content",
+        {"title": 0, "figures": 1},
+    )
+    assert (process.layout, process.placeholders) == (
+        "Title and Content",
+        {"title": 0, "diagram": 1},
+    )
+    high_title = LayoutInfo("Title Only", (placeholder(0, "TITLE", top=0, height=600000),))
+    guess = guess_mapping([layouts[0], high_title])
+    assert guess.choices["key_figures"].layout == "Title Only"
+
+
 def test_guess_with_nothing_usable() -> None:
     guess = guess_mapping([LayoutInfo("Blank", ())])
     assert guess.choices == {}

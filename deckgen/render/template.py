@@ -332,9 +332,14 @@ def _setting(
 
 
 def _content_area(width: int, height: int, title: Frame | None) -> Rect:
-    """Where content goes when the layout has no placeholder for it: below the title."""
+    """Where content goes when the layout has no placeholder for it: below the title, or above
+    it where the title stands so low that a third of the slide is not left below it; never
+    past the slide's foot."""
     top = height // 5
+    bottom = height - height // 9
     if title is not None:
         top = max(top, title.rect.bottom + height // 40)
-    bottom = height - height // 9
-    return Rect(width // 16, top, width - width // 8, max(bottom - top, height // 3))
+        above = title.rect.top - height // 40
+        if bottom - top < height // 3 and above - height // 16 >= height // 3:
+            top, bottom = height // 16, above
+    return Rect(width // 16, top, width - width // 8, max(bottom - top, height // 20))

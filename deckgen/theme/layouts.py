@@ -222,6 +222,9 @@ def guess_mapping(layouts: list[LayoutInfo]) -> Guess:
     one = _best(content, NAMES["content"], "content")
     opening = _best(openings, NAMES["title"], "title")
     section = _best(sections, NAMES["section"], "title")
+    if one is not None:  # drawn below the title: one lower than the content layout's leaves
+        high = one.used[0].top + one.used[0].height  # no room (Portfolio's stands at the foot)
+        title_only = [c for c in title_only if c.used[0].top <= high]
     only = _best(title_only, NAMES["title_only"], "content")
     two = _best(pairs, NAMES["two"], "content")
     four = _best(comparisons, NAMES["comparison"], "content")
