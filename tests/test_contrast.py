@@ -32,6 +32,7 @@ from deckgen.theme.colours import (
     modified,
     readable_brightness,
 )
+from tests.helpers import MINIMAL_DEPARTMENT, minimal_project
 
 REPO = Path(__file__).resolve().parent.parent
 OFFICE = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F497D", "lt2": "EEECE1"}
@@ -468,3 +469,50 @@ def test_a_paint_gives_each_point_its_colour() -> None:
     stripes = Paint((Stop(0.0, "2956FF"), Stop(0.0, "FFFFFF")), "pattern")
     assert composite([[Stop(0.0, "000000")], stripes.at((1.0, 1.0), box)]) == ["2956FF", "FFFFFF"]
     assert composite([[Stop(0.0, "000000")], [Stop(0.0, "FFFFFF", 0.5)]]) == ["808080"]
+
+
+CHART_DEPARTMENT = (
+    MINIMAL_DEPARTMENT
+    + """\
+add:
+  - after: concerns
+    slides:
+      - kind: chart
+        title: Anfragen über die Kanäle
+        chart:
+          type: column
+          categories: [Q1, Q2, Q3]
+          series:
+            - {name: Ziel, values: [10, 20, 30]}
+            - {name: Ist, values: [8, 22, 25]}
+"""
+)
+
+
+def test_chart_series_stand_out_from_the_slide(tmp_path: Path) -> None:
+    """A template whose first accents are its background's colour (Yellow Idea: a yellow slide,
+    a yellow accent 1) drew bars no one could see. Each series takes an accent that stands out
+    from the slide by 3:1 (WCAG's non-text contrast), or one made darker or lighter until it
+    does, still as a theme colour."""
+    project = minimal_project(tmp_path / "project", sales=CHART_DEPARTMENT)
+    (project / "themes" / "plain").mkdir(parents=True)
+    (project / "themes" / "plain" / "theme.yaml").write_text(  # modern's content slides: white
+        "extends: modern\ncolors:\n  accent1: 'FFFFFF'\n  accent2: 'FFFFFF'\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "build", "sales", "--theme", "plain", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(project / "build" / "sales.pptx"))
+    (frame,) = [s for slide in deck.slides for s in slide.shapes if s.has_chart]
+    palette = palette_of(frame.part.slide_layout)
+    assert palette.background == "FFFFFF"
+    fills = [
+        colour_of(series._element.find(f"{qn('c:spPr')}/{qn('a:solidFill')}")[0], palette)
+        for series in frame.chart.plots[0].series
+    ]
+    assert len(fills) == 2
+    for fill in fills:
+        assert fill is not None and contrast(fill, palette.background) >= 3.0, fills
+    assert fills[0] != fills[1]

@@ -49,7 +49,7 @@ from deckgen.render.oxml.tables import CellLook, fill_cell
 from deckgen.render.slide import SlideContext
 from deckgen.render.template import SAFE_COVER, layout_graphics
 from deckgen.render.text import write_paragraphs
-from deckgen.theme.colours import DARK_TEXTS, Palette, Tone, text_on
+from deckgen.theme.colours import DARK_TEXTS, Palette, Tone, series_tones, text_on
 from deckgen.theme.graphics import picture_colours, small_picture
 from deckgen.typography import opening_quote, plain
 
@@ -275,25 +275,27 @@ def fill_chart(ctx: SlideContext, slide: model.ChartSlide) -> None:
     oxml.set_chart_language(chart, ctx.language)
     chart.has_title = False  # the slide title says what the chart shows
     chart.font.size = Pt(14)
-    paint(chart.font.color, _chart_text(ctx, frame))
+    palette = palette_of(ctx.slide.slide_layout)
+    behind = _chart_ground(ctx, frame)
+    text = ctx.colours.chart_text if behind is None else text_on(palette, behind, DARK_TEXTS)
+    paint(chart.font.color, text)
+    tones = series_tones(palette, behind or palette.background)
     if data.type == "pie":
-        _style_pie(chart, len(data.categories))
+        _style_pie(chart, len(data.categories), tones)
     else:
-        _style_category_chart(chart, data)
+        _style_category_chart(chart, data, tones)
 
 
-def _chart_text(ctx: SlideContext, frame: Rect) -> Tone:
-    """The colour of a chart's text: on the layout's background the deck's chart text, on a
-    plate of the template (sunset's orange panel) the scheme colour that reads on it."""
+def _chart_ground(ctx: SlideContext, frame: Rect) -> str | None:
+    """What a chart stands on where it is not the layout's background: a plate of the template
+    (sunset's orange panel) or the colour of a picture under it; None on the background."""
     layout = ctx.slide.slide_layout
     palette = palette_of(layout)
     behind = layout_graphics(layout).background_of(frame, palette.background)
     if behind == palette.background:
         colours = _picture_under(layout, palette, frame)
-        if not colours:
-            return ctx.colours.chart_text
-        behind = colours[0]
-    return text_on(palette, behind, DARK_TEXTS)
+        return colours[0] if colours else None
+    return behind
 
 
 def _picture_under(layout: Any, palette: Palette, frame: Rect) -> list[str]:
@@ -308,7 +310,7 @@ def _picture_under(layout: Any, palette: Palette, frame: Rect) -> list[str]:
     return []
 
 
-def _style_pie(chart: Any, count: int) -> None:
+def _style_pie(chart: Any, count: int, tones: Sequence[Tone]) -> None:
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.RIGHT
     chart.legend.include_in_layout = False
@@ -323,10 +325,10 @@ def _style_pie(chart: Any, count: int) -> None:
     for index in range(count):
         point = plot.series[0].points[index]
         point.format.fill.solid()
-        point.format.fill.fore_color.theme_color = ACCENTS[index % len(ACCENTS)]
+        paint(point.format.fill.fore_color, tones[index % len(tones)])
 
 
-def _style_category_chart(chart: Any, data: model.ChartData) -> None:
+def _style_category_chart(chart: Any, data: model.ChartData, tones: Sequence[Tone]) -> None:
     many = len(data.series) > 1
     chart.has_legend = many
     if many:
@@ -342,16 +344,16 @@ def _style_category_chart(chart: Any, data: model.ChartData) -> None:
         plot.data_labels.number_format_is_linked = True
         plot.data_labels.font.size = Pt(13)
     for index, series in enumerate(plot.series):
-        accent = ACCENTS[index % len(ACCENTS)]
+        tone = tones[index % len(tones)]
         if data.type == "line":
-            series.format.line.color.theme_color = accent
+            paint(series.format.line.color, tone)
             series.format.line.width = Pt(3)
             series.smooth = False
             series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.theme_color = accent
+            paint(series.marker.format.fill.fore_color, tone)
         else:
             series.format.fill.solid()
-            series.format.fill.fore_color.theme_color = accent
+            paint(series.format.fill.fore_color, tone)
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.theme_color = MSO_THEME_COLOR.BACKGROUND_2

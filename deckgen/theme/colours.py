@@ -235,6 +235,25 @@ def _figure(palette: Palette, index: int, behind: str) -> Tone:
     return shaded_to_read(palette, rotated[0], behind)
 
 
+GRAPHIC_CONTRAST = 3.0  # WCAG 2.1 non-text contrast: a bar, a slice, a line against its ground
+
+
+def series_tones(palette: Palette, behind: str) -> tuple[Tone, ...]:
+    """The colours of a chart's series (bars, lines, slices) on ``behind``: the template's
+    accents in their order, those that stand out from it (3:1) first; the others after them,
+    made darker or lighter until they do. A yellow accent on a yellow slide drew bars no one
+    could see."""
+    visible = [
+        slot for slot in ACCENT_SLOTS if contrast(palette.colour(slot), behind) >= GRAPHIC_CONTRAST
+    ]
+    shaded = [
+        Tone(slot, readable_brightness(palette.colour(slot), behind, GRAPHIC_CONTRAST))
+        for slot in ACCENT_SLOTS
+        if slot not in visible
+    ]
+    return (*(Tone(slot) for slot in visible), *shaded)
+
+
 def drawn_colours(palette: Palette) -> DrawnColours:
     """Colours for cards, tables, charts and processes on a slide of ``palette``: the
     template's accents, and for text on them the scheme's text or background colour that
