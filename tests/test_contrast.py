@@ -456,6 +456,44 @@ def test_a_footer_on_a_striped_curve_stands_on_a_plate(tmp_path: Path) -> None:
         assert colour is not None and contrast(colour, plate_fill) >= 4.5
 
 
+def test_a_slide_number_on_a_gradient_no_colour_reads_all_of_stands_on_a_plate(
+    tmp_path: Path,
+) -> None:
+    # Lights' pink end runs from #E0005F (black 4.3:1) to #F60063 (white 4.2:1) under its
+    # slide number: neither reads on all of it, so the number gets a plate of its own
+    from deckgen.render.accessibility import Seen, make_readable
+
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    # from where the number's characters start to where they end (a wide guess: 0.6 sizes each)
+    pink = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 8869680, 6000000, 182880, 858000)
+    _fill_xml(
+        pink,
+        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="E0005F"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="F60063"/></a:gs></a:gsLst>'
+        '<a:lin ang="0" scaled="0"/></a:gradFill>',
+    )
+    number = slide.shapes.add_textbox(8144000, 6300000, 1000000, 400000)
+    paragraph = number.text_frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT
+    run = paragraph.add_run()
+    run.text = "19"
+    run.font.size = Pt(12)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    changed = make_readable(slide, Seen())
+    assert changed and "plate" in changed[0]
+    written = _saved(presentation, tmp_path)
+    palette = palette_of(written.slides[0].slide_layout)
+    shape = written.slides[0].shapes[-1]
+    plate = shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
+    assert plate is not None and shape.width < 1000000  # the number's width, not the box's
+    plate_fill = colour_of(plate[0], palette)
+    (written_run,) = shape._element.iter(qn("a:r"))
+    colour = _run_colour(written_run, palette)
+    assert plate_fill is not None and colour is not None
+    assert contrast(colour, plate_fill) >= 4.5
+
+
 def test_a_paint_gives_each_point_its_colour() -> None:
     from deckgen.theme.paint import Paint, Stop, composite
 

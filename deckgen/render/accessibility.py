@@ -106,7 +106,7 @@ def make_readable(slide: Any, seen: Seen) -> list[str]:
         box = _text_box(element, whole, runs, reader.insets(element))
         points = reader.behind_points(element, box)
         points += [[c] for c in reader.picture_colours(element, seen.pictures[key], box)]
-        change = _readable_change(reader.palette, runs, points)
+        change = _readable_change(reader.palette, runs, points, exact=box != whole)
         if change is None:
             continue
         slot, plate, changing = change
@@ -126,12 +126,16 @@ READING_MARGIN = 0.25  # of contrast: a chosen colour reads this much better tha
 
 
 def _readable_change(
-    palette: Palette, runs: list[access.TextRun], points: list[list[str]]
+    palette: Palette, runs: list[access.TextRun], points: list[list[str]], exact: bool = False
 ) -> tuple[str, str | None, list[access.TextRun]] | None:
     """The scheme colour a text's ``runs`` take on what lies at ``points`` under them, the
     plate's where the text stands on a pattern it cannot read on (a hatch of two colours no
-    colour reads on both of), and the runs to change; None where they read already (with
-    :data:`READING_MARGIN` to spare), or nothing reads better."""
+    colour reads on both of) or, with ``exact`` points (where a short text's characters are),
+    on colours no one colour reads on all of (a slide number on a gradient from red to pink,
+    where black falls short at one end and white at the other; not where no colour reads even
+    on the main one: that is the theme's to fix, and deckgen check reports it), and the runs to
+    change; None where they read already (with :data:`READING_MARGIN` to spare), or nothing
+    reads better."""
     counts: dict[str, int] = {}
     for colours in points:
         for colour in colours:
@@ -150,7 +154,8 @@ def _readable_change(
     text = palette.colour(slot)
     mixed = [c for colours in points if len(colours) > 1 for c in colours]
     main = max(counts, key=counts.__getitem__)
-    if any(contrast(text, colour) < needed_contrast(size) for colour in mixed):
+    varies = exact and worst(text) < needed_contrast(size) <= contrast(text, main)
+    if varies or any(contrast(text, colour) < needed_contrast(size) for colour in mixed):
         return slot, plate_colour(palette, text, main, tuple(counts)), runs
     if worst(text) >= needed_contrast(size):
         failing = [run for run in failing if worst(run.colour) < worst(text)]
