@@ -625,12 +625,17 @@ def _groups(
     for part in parts:
         for count, colour in _colours(groups.crop(part)):
             counts[colour] = counts.get(colour, 0) + count
+    return [_mean(image, _equal_to(groups, group)) for group in _common(counts, share)]
+
+
+def _common(counts: dict[RGB, int], share: float) -> list[RGB]:
+    """The groups of ``counts`` that cover ``share`` of all, the most common first; at least
+    the most common; none of none."""
     if not counts:
         return []
     total = sum(counts.values())
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)
-    chosen = [ranked[0]] + [g for g in ranked[1:] if counts[g] >= share * total]
-    return [_mean(image, _equal_to(groups, group)) for group in chosen]
+    return [ranked[0]] + [g for g in ranked[1:] if counts[g] >= share * total]
 
 
 def _groups_in(image: Image.Image, mask: Image.Image, share: float) -> list[RGB]:
@@ -639,13 +644,11 @@ def _groups_in(image: Image.Image, mask: Image.Image, share: float) -> list[RGB]
         image.point(_QUANTISE), Image.new("RGB", image.size, _NOT_A_GROUP), mask
     )
     counts = {c: n for n, c in _colours(groups) if c != _NOT_A_GROUP}
-    if not counts:
-        return []
-    total = sum(counts.values())
-    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
-    chosen = [ranked[0]] + [g for g in ranked[1:] if counts[g] >= share * total]
     quantised = image.point(_QUANTISE)
-    return [_mean(image, ImageChops.darker(_equal_to(quantised, group), mask)) for group in chosen]
+    return [
+        _mean(image, ImageChops.darker(_equal_to(quantised, group), mask))
+        for group in _common(counts, share)
+    ]
 
 
 def _colours(image: Image.Image) -> list[tuple[int, RGB]]:

@@ -363,6 +363,40 @@ def _fill_xml(shape: Any, fill: str) -> None:
     geometry.addnext(element)
 
 
+def _linear_gradient(start: str, end: str) -> str:
+    """A gradient fill from ``start`` on the left to ``end`` on the right."""
+    return (
+        f'<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="{start}"/></a:gs>'
+        f'<a:gs pos="100000"><a:srgbClr val="{end}"/></a:gs></a:gsLst>'
+        '<a:lin ang="0" scaled="0"/></a:gradFill>'
+    )
+
+
+def _slide_number(slide: Any, text: str, width: int) -> Any:
+    """A white 12 pt slide number, right-aligned in a box ``width`` EMU wide near the foot of
+    the slide's right side."""
+    number = slide.shapes.add_textbox(8144000, 6300000, width, 400000)
+    paragraph = number.text_frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(12)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    return number
+
+
+def _plated_text(deck: Any) -> tuple[Any, str, list[str | None]]:
+    """The last shape of the deck's first slide, the colour of the plate it stands on (it must
+    have one) and the colour of each of its runs."""
+    palette = palette_of(deck.slides[0].slide_layout)
+    shape = deck.slides[0].shapes[-1]
+    plate = shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
+    assert plate is not None
+    fill = colour_of(plate[0], palette)
+    assert fill is not None
+    return shape, fill, [_run_colour(run, palette) for run in shape._element.iter(qn("a:r"))]
+
+
 def _mix(colour: str, alpha: float, below: str) -> str:
     from deckgen.theme.colours import rgb, to_hex
 
@@ -403,19 +437,8 @@ def test_a_gradient_is_read_where_the_text_stands(tmp_path: Path) -> None:
     presentation = Presentation()
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
     gradient = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 9144000, 6858000)
-    _fill_xml(
-        gradient,
-        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="000032"/></a:gs>'
-        '<a:gs pos="100000"><a:srgbClr val="F60063"/></a:gs></a:gsLst>'
-        '<a:lin ang="0" scaled="0"/></a:gradFill>',
-    )
-    number = slide.shapes.add_textbox(8144000, 6300000, 900000, 400000)
-    paragraph = number.text_frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT
-    run = paragraph.add_run()
-    run.text = "5"
-    run.font.size = Pt(12)
-    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    _fill_xml(gradient, _linear_gradient("000032", "F60063"))
+    _slide_number(slide, "5", 900000)
     assert make_readable(slide, Seen())
     written = _saved(presentation, tmp_path)
     palette = palette_of(written.slides[0].slide_layout)
@@ -443,16 +466,9 @@ def test_a_footer_on_a_striped_curve_stands_on_a_plate(tmp_path: Path) -> None:
     footer.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0, 0, 0)
     changed = make_readable(slide, Seen())
     assert changed and "plate" in changed[0]
-    written = _saved(presentation, tmp_path)
-    palette = palette_of(written.slides[0].slide_layout)
-    shape = written.slides[0].shapes[-1]
-    plate = shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
-    assert plate is not None
-    plate_fill = colour_of(plate[0], palette)
-    assert plate_fill is not None
+    shape, plate_fill, colours = _plated_text(_saved(presentation, tmp_path))
     assert shape.width < 3144000  # the plate takes the words' width, not the whole box
-    for run in shape._element.iter(qn("a:r")):
-        colour = _run_colour(run, palette)
+    for colour in colours:
         assert colour is not None and contrast(colour, plate_fill) >= 4.5
 
 
@@ -467,31 +483,13 @@ def test_a_slide_number_on_a_gradient_no_colour_reads_all_of_stands_on_a_plate(
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
     # from where the number's characters start to where they end (a wide guess: 0.6 sizes each)
     pink = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 8869680, 6000000, 182880, 858000)
-    _fill_xml(
-        pink,
-        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="E0005F"/></a:gs>'
-        '<a:gs pos="100000"><a:srgbClr val="F60063"/></a:gs></a:gsLst>'
-        '<a:lin ang="0" scaled="0"/></a:gradFill>',
-    )
-    number = slide.shapes.add_textbox(8144000, 6300000, 1000000, 400000)
-    paragraph = number.text_frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT
-    run = paragraph.add_run()
-    run.text = "19"
-    run.font.size = Pt(12)
-    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    _fill_xml(pink, _linear_gradient("E0005F", "F60063"))
+    _slide_number(slide, "19", 1000000)
     changed = make_readable(slide, Seen())
     assert changed and "plate" in changed[0]
-    written = _saved(presentation, tmp_path)
-    palette = palette_of(written.slides[0].slide_layout)
-    shape = written.slides[0].shapes[-1]
-    plate = shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
-    assert plate is not None and shape.width < 1000000  # the number's width, not the box's
-    plate_fill = colour_of(plate[0], palette)
-    (written_run,) = shape._element.iter(qn("a:r"))
-    colour = _run_colour(written_run, palette)
-    assert plate_fill is not None and colour is not None
-    assert contrast(colour, plate_fill) >= 4.5
+    shape, plate_fill, (colour,) = _plated_text(_saved(presentation, tmp_path))
+    assert shape.width < 1000000  # the number's width, not the box's
+    assert colour is not None and contrast(colour, plate_fill) >= 4.5
 
 
 def test_a_paint_gives_each_point_its_colour() -> None:

@@ -42,6 +42,11 @@ class Paint:
     focus: tuple[float, float, float, float] = (0.5, 0.5, 0.5, 0.5)
     scaled: bool = False  # the angle is the box's as if it were square (``a:lin scaled``)
 
+    @property
+    def opacity(self) -> float:
+        """How opaque the fill is on average over its stops (1: wholly)."""
+        return sum(stop.alpha for stop in self.stops) / len(self.stops) if self.stops else 1.0
+
     def at(self, point: Point, box: Box) -> list[Stop]:
         """The colours (with their opacity) the fill gives ``point`` when it fills ``box``."""
         if not self.stops:

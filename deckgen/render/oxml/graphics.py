@@ -351,7 +351,7 @@ def _mark(
         shown = _picture_fill(picture, images) if picture is not None and images else None
         return Mark(box, None, "picture", picture=shown)
     fill = fill_colour(properties, palette) if properties is not None else None
-    paint = paint_of(properties, palette) if properties is not None else None
+    own = paint = paint_of(properties, palette) if properties is not None else None
     unfilled = properties is not None and properties.find(qn("a:noFill")) is not None
     if fill is None and properties is not None and not unfilled:
         style = shape.find(qn("p:style"))
@@ -369,8 +369,8 @@ def _mark(
     if properties is not None and properties.find(qn("a:pattFill")) is not None:
         what = "pattern"  # a hatch or a grid: busy all over, never a plain plate for text
     placed = _place(outline, xfrm, left, top, width, height, outer)
-    clear = properties is not None and _see_through(properties)
-    translucent = _translucent(properties)
+    clear = own is not None and own.kind != "pattern" and own.opacity < SEE_THROUGH
+    translucent = own is not None and own.kind == "solid" and own.opacity < TRANSLUCENT
     return Mark(placed, fill, what, see_through=clear, translucent=translucent, paint=paint)
 
 
@@ -431,33 +431,8 @@ def _grows(shape: Any) -> bool:
     return _has_text(shape)
 
 
-TRANSLUCENT = 90000  # an alpha below this (in 1/1000 %) lets what lies beneath show through
-
-
-def _translucent(properties: Any) -> bool:
-    """Whether a shape's solid fill lets what lies beneath it show through."""
-    if properties is None:
-        return False
-    alpha = properties.find(f"{qn('a:solidFill')}/*/{qn('a:alpha')}")
-    return alpha is not None and int(alpha.get("val", "100000")) < TRANSLUCENT
-
-
-SEE_THROUGH = 50000  # a fill of less opacity (1/1000 %) on average shows what lies below
-
-
-def _see_through(properties: Any) -> bool:
-    """Whether a shape's solid or gradient fill is mostly transparent."""
-    solid = properties.find(qn("a:solidFill"))
-    stops = [solid] if solid is not None else []
-    stops += properties.findall(f"{qn('a:gradFill')}/{qn('a:gsLst')}/{qn('a:gs')}")
-    colours = [stop[0] for stop in stops if len(stop)]
-    if not colours:
-        return False
-    opacity = [
-        int(alpha.get("val", "100000")) if alpha is not None else 100000
-        for alpha in (colour.find(qn("a:alpha")) for colour in colours)
-    ]
-    return sum(opacity) / len(opacity) < SEE_THROUGH
+TRANSLUCENT = 0.9  # a solid fill less opaque than this lets what lies beneath show through
+SEE_THROUGH = 0.5  # a fill less opaque than this on average shows what lies below
 
 
 def _has_line(shape: Any, properties: Any) -> bool:
